@@ -1,0 +1,198 @@
+import { ModelInputError } from "../errors.ts";
+import { DEFAULT_SEED } from "../random.ts";
+import { fitWeightedLine } from "../regression.ts";
+import { isPresent, requireConfidence } from "./checks.ts";
+import { criticalZ } from "./critical-values.ts";
+import { exactSum } from "./exact-sum.ts";
+import { type SimulationScale, simulatedLimits, simulateWeightedLines } from "./sii-simulation.ts";
+import type { IndicatorValueType } from "./types.ts";
+
+/** One deprivation quantile: its population and indicator value with optional 95% limits. */
+export interface InequalityGroup {
+  population: number;
+  value: number | null;
+  lower?: number | null;
+  upper?: number | null;
+  /** Standard error on the simulation scale (log for rates, logit for proportions); overrides the limits. */
+  standardError?: number | null;
+}
+
+export interface SlopeIndexOptions {
+  /** "rate" is simulated on the log scale, "proportion" (values in 0..1) on the logit scale, others as is. */
+  valueType: IndicatorValueType;
+  /** Confidence level of the simulated interval; default 0.95. */
+  confidence?: number;
+  /** Number of simulated draws (at least 1,000); default 100,000. */
+  simulations?: number;
+  /** Seed of the draws; default `DEFAULT_SEED`. */
+  seed?: number;
+  /** Scale applied to the SII, its limits and the intercept (e.g. 100 for percentage points); default 1. */
+  multiplier?: number;
+}
+
+export interface SlopeIndexOfInequality {
+  sii: number | null;
+  rii: number | null;
+  /** The fitted value at relative rank 0 (the most deprived end). */
+  intercept: number | null;
+  lowerSii: number | null;
+  upperSii: number | null;
+  lowerRii: number | null;
+  upperRii: number | null;
+  seed: number;
+  simulations: number;
+  confidence: number;
+  /** Why the SII is null. */
+  reason?: string;
+  /** Why the interval is null (e.g. a group without confidence limits). */
+  intervalReason?: string;
+}
+
+/**
+ * Slope index of inequality (SII) and relative index of inequality (RII) across deprivation quantiles.
+ *
+ * Groups are ordered from most to least deprived. aᵢ = popᵢ/Σpop, relative rank bᵢ = cumulative share before
+ * i + aᵢ/2; y = β₀ + β₁b is fitted by least squares weighted by aᵢ. SII = β₁, the modelled change from the
+ * most deprived end (b = 0) to the least deprived (b = 1): positive when values rise as deprivation falls.
+ * RII = (β₀ + β₁)/β₀, the least-deprived end relative to the most deprived. The interval is simulated:
+ * each group's value is drawn from Normal(value, SE) on the log scale for rates and the logit scale for
+ * proportions (values must then be proportions in 0..1; use `multiplier: 100` to report percentage
+ * points), SE from the group's own 95% interval on that scale, (T(upper) − T(lower))/(2 × 1.959964); the line is
+ * refitted per draw and the round(n·α/2)-th and round(n·(1 − α/2))-th smallest slopes (and RIIs) are the limits.
+ * Without limits for every group (or when a limit cannot be transformed, e.g. a rate's lower limit of 0),
+ * the interval fields are null with `intervalReason`. Fewer than two groups, a missing value or a zero
+ * population give a null SII with `reason`.
+ * Method: METHODS.md §4; PHEindicatormethods `phe_sii`; Low & Low (2004) J Public Health 26:388–95.
+ *
+ * @throws {ModelInputError} for a negative population, a proportion outside 0..1, a negative rate, fewer
+ *   than 1,000 simulations or a confidence outside (0, 1).
+ * @example
+ * slopeIndexOfInequality([{ population: 100, value: 30 }, { population: 100, value: 20 }], { valueType: "other" })
+ * // → { sii: -20, rii: 0.428571, intercept: 35, lowerSii: null, … }
+ */
+export function slopeIndexOfInequality(
+  groups: readonly InequalityGroup[],
+  options: SlopeIndexOptions,
+): SlopeIndexOfInequality {
+  const { confidence = 0.95, simulations = 100_000, seed = DEFAULT_SEED, multiplier = 1 } = options;
+  requireConfidence("slopeIndexOfInequality", confidence);
+  if (!(Number.isInteger(simulations) && simulations >= 1000)) {
+    throw new ModelInputError(
+      `slopeIndexOfInequality: simulations must be an integer >= 1000 (got ${simulations})`,
+    );
+  }
+  if (!(Number.isFinite(multiplier) && multiplier > 0)) {
+    throw new ModelInputError(`slopeIndexOfInequality: multiplier must be > 0 (got ${multiplier})`);
+  }
+  const scale = simulationScale(options.valueType);
+  const base = { seed: seed >>> 0, simulations, confidence };
+  const empty = { sii: null, rii: null, intercept: null, ...noInterval(), ...base };
+  const unusable = findUnusableGroup(groups, scale);
+  if (unusable) return { ...empty, reason: unusable };
+  const values = groups.map((group) => group.value!);
+  const totalPopulation = exactSum(groups.map((group) => group.population));
+  const shares = groups.map((group) => group.population / totalPopulation);
+  const ranks = relativeRanks(shares);
+  const fit = fitWeightedLine(ranks, values, shares);
+  const rii = fit.intercept === 0 ? null : (fit.intercept + fit.slope) / fit.intercept;
+  const point = { sii: fit.slope * multiplier, rii, intercept: fit.intercept * multiplier, ...base };
+  const errors = standardErrorsOnScale(groups, scale);
+  if (typeof errors === "string") return { ...point, ...noInterval(), intervalReason: errors };
+  const centres = values.map(transform(scale));
+  const lines = simulateWeightedLines({
+    shares,
+    ranks,
+    centres,
+    standardErrors: errors,
+    scale,
+    simulations,
+    seed,
+  });
+  const siiLimits = simulatedLimits(lines.slopes, confidence);
+  const riiLimits =
+    rii === null ? null : simulatedLimits(relativeIndices(lines.slopes, lines.intercepts), confidence);
+  return {
+    ...point,
+    lowerSii: siiLimits.lower * multiplier,
+    upperSii: siiLimits.upper * multiplier,
+    lowerRii: riiLimits?.lower ?? null,
+    upperRii: riiLimits?.upper ?? null,
+  };
+}
+
+function noInterval() {
+  return { lowerSii: null, upperSii: null, lowerRii: null, upperRii: null };
+}
+
+function simulationScale(valueType: IndicatorValueType): SimulationScale {
+  if (valueType === "rate") return "log";
+  if (valueType === "proportion") return "logit";
+  return "natural";
+}
+
+/** Relative rank of each group: the cumulative population share before it plus half its own share. */
+export function relativeRanks(shares: readonly number[]): number[] {
+  let before = 0;
+  return shares.map((share) => {
+    const rank = before + share / 2;
+    before += share;
+    return rank;
+  });
+}
+
+function relativeIndices(slopes: Float64Array, intercepts: Float64Array): Float64Array {
+  return slopes.map((slope, i) => (intercepts[i]! + slope) / intercepts[i]!);
+}
+
+function transform(scale: SimulationScale): (x: number) => number {
+  if (scale === "log") return Math.log;
+  if (scale === "logit") return (x) => Math.log(x / (1 - x));
+  return (x) => x;
+}
+
+function findUnusableGroup(groups: readonly InequalityGroup[], scale: SimulationScale): string | null {
+  if (groups.length < 2) return `needs at least 2 groups (got ${groups.length})`;
+  for (const [i, group] of groups.entries()) {
+    const label = `slopeIndexOfInequality: group ${i + 1}`;
+    if (!(Number.isFinite(group.population) && group.population >= 0)) {
+      throw new ModelInputError(`${label} has population ${group.population}; it must be >= 0`);
+    }
+    if (group.population === 0) return `group ${i + 1} has no population`;
+    if (!isPresent(group.value)) return `group ${i + 1} has no value`;
+    if (scale === "logit" && !(group.value >= 0 && group.value <= 1)) {
+      throw new ModelInputError(
+        `${label} has value ${group.value}, outside 0..1`,
+        "pass proportions as fractions (0.25, not 25) and use multiplier: 100 for percentage points",
+      );
+    }
+    if (scale === "log" && group.value < 0) {
+      throw new ModelInputError(`${label} has a negative rate ${group.value}`);
+    }
+  }
+  return null;
+}
+
+function standardErrorsOnScale(
+  groups: readonly InequalityGroup[],
+  scale: SimulationScale,
+): number[] | string {
+  const toScale = transform(scale);
+  const z95 = criticalZ(0.95);
+  const errors: number[] = [];
+  for (const [i, group] of groups.entries()) {
+    const centre = toScale(group.value!);
+    if (!Number.isFinite(centre))
+      return `group ${i + 1}: value ${group.value} cannot be put on the ${scale} scale`;
+    if (isPresent(group.standardError) && group.standardError >= 0) {
+      errors.push(group.standardError);
+      continue;
+    }
+    if (!isPresent(group.lower) || !isPresent(group.upper)) return `group ${i + 1} has no confidence limits`;
+    const error = (toScale(group.upper) - toScale(group.lower)) / (2 * z95);
+    if (!(Number.isFinite(error) && error >= 0)) {
+      return `group ${i + 1}: limits ${group.lower}–${group.upper} cannot be put on the ${scale} scale`;
+    }
+    errors.push(error);
+  }
+  return errors;
+}
