@@ -14,7 +14,7 @@ const TRANSFORM_SCALE = 1 - Math.exp(-100 / 23);
 /**
  * Exponentially transformed domain rank: with R = (N + 1 − rank)/N (1 for the most deprived LSOA, 1/N for
  * the least), X = −23·ln(1 − R·(1 − e^(−100/23))). X runs from about 0 (least deprived) to 100 (most
- * deprived), so most LSOAs score low and the most deprived tenth take the range 46–100.
+ * deprived), so most LSOAs score low and the most deprived tenth take the range 50.4–100.
  *
  * @param rank national domain rank, 1 = most deprived.
  * @param n number of LSOAs nationally in the edition (see `nationalLsoaCount`).
