@@ -19,7 +19,6 @@ export {
   type ExceptionReason,
   type SelectedException,
   selectExceptions,
-  type TrendDirection,
 } from "./select-exceptions.ts";
 export type {
   AreaTarget,

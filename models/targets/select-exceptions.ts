@@ -2,21 +2,21 @@
  * Exception selection for the quarterly report (METHODS.md §7): only what needs the board's attention.
  */
 import { ModelInputError } from "../errors.ts";
+import type { BenchmarkResult } from "../statistics/benchmark.ts";
+import type { TrendDirection } from "../statistics/recent-trend.ts";
+import type { Polarity } from "../statistics/types.ts";
 import type { ForecastStatus } from "./forecast-trend.ts";
-import type { TargetPolarity } from "./target-types.ts";
-
-export type TrendDirection = "increasing" | "decreasing" | "no significant change" | "cannot be calculated";
 
 export interface ExceptionCandidate {
   /** Forecast status against the target, if the item has a target. */
   status?: ForecastStatus | null;
   /** Benchmark against the comparator (METHODS.md §2): 'worse' and 'worst' count as significantly worse. */
-  benchmark?: string | null;
-  /** false = significantly getting worse, true = significantly getting better, null = neither/unknown. */
+  benchmark?: BenchmarkResult | null;
+  /** As RecentTrend.improving: false = significantly getting worse, true = better, null = neither. */
   improving?: boolean | null;
   /** Alternative to `improving`: the significant trend direction, read with `polarity`. */
   trendDirection?: TrendDirection | null;
-  polarity?: TargetPolarity | null;
+  polarity?: Polarity | null;
 }
 
 export type ExceptionReason =
