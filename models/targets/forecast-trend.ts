@@ -4,7 +4,13 @@
 import { ModelInputError } from "../errors.ts";
 import { improvementSign } from "./polarity-direction.ts";
 import type { TargetPolarity } from "./target-types.ts";
-import { projectLine, recentPoints, type SeriesPoint, type TrendWeighting } from "./trend-projection.ts";
+import {
+  checkProjectionSettings,
+  projectLine,
+  recentPoints,
+  type SeriesPoint,
+  type TrendWeighting,
+} from "./trend-projection.ts";
 
 export type ForecastStatus = "on track" | "at risk" | "off track" | "cannot be calculated";
 
@@ -60,10 +66,9 @@ export interface TrendForecast {
  * //     achievedAnnualChange: 2, requiredAnnualChange: 1.3333, pointsUsed: 3, … }
  */
 export function forecastTrend(points: readonly SeriesPoint[], options: ForecastOptions): TrendForecast {
-  const { targetPeriod, targetValue, polarity } = options;
-  const weighting = options.weighting ?? "ols";
-  const confidence = options.confidence ?? 0.95;
+  const { targetPeriod, targetValue, polarity, weighting = "ols", confidence = 0.95 } = options;
   const sign = improvementSign(polarity, "forecastTrend");
+  checkProjectionSettings(weighting, confidence, "forecastTrend");
   if (!Number.isFinite(targetPeriod) || !Number.isFinite(targetValue)) {
     throw new ModelInputError(
       `forecastTrend: targetPeriod and targetValue must be finite (got ${targetPeriod}, ${targetValue})`,
@@ -71,29 +76,19 @@ export function forecastTrend(points: readonly SeriesPoint[], options: ForecastO
   }
   const used = recentPoints(points, options.lastK ?? 5, "forecastTrend");
   const latest = used.at(-1);
-  const requiredAnnualChange =
-    latest && targetPeriod > latest.period
-      ? (targetValue - latest.value) / (targetPeriod - latest.period)
-      : null;
   const base = {
-    requiredAnnualChange,
+    requiredAnnualChange:
+      latest && targetPeriod > latest.period
+        ? (targetValue - latest.value) / (targetPeriod - latest.period)
+        : null,
     pointsUsed: used.length,
     periodsUsed: used.map((point) => point.period),
     confidence,
     weighting,
   };
   if (used.length < 3) {
-    return {
-      ...base,
-      status: "cannot be calculated",
-      reason: `needs at least 3 points to fit a trend with a prediction interval (got ${used.length})`,
-      slope: null,
-      intercept: null,
-      projectedValue: null,
-      lowerPrediction: null,
-      upperPrediction: null,
-      achievedAnnualChange: null,
-    };
+    const reason = `needs at least 3 points to fit a trend with a prediction interval (got ${used.length})`;
+    return { ...base, ...noForecast, status: "cannot be calculated", reason };
   }
   const projection = projectLine(used, weighting, targetPeriod, confidence, "forecastTrend");
   const { lowerPrediction, upperPrediction } = projection;
@@ -109,6 +104,16 @@ export function forecastTrend(points: readonly SeriesPoint[], options: ForecastO
     achievedAnnualChange: projection.fit.slope,
   };
 }
+
+/** The fitted fields of a forecast that cannot be calculated. */
+const noForecast = {
+  slope: null,
+  intercept: null,
+  projectedValue: null,
+  lowerPrediction: null,
+  upperPrediction: null,
+  achievedAnnualChange: null,
+};
 
 /**
  * RAG status of a target against a prediction interval [lower, upper] (METHODS.md §7).

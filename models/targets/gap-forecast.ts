@@ -3,6 +3,7 @@
  */
 import { ModelInputError } from "../errors.ts";
 import {
+  checkProjectionSettings,
   projectLine,
   recentPoints,
   type SeriesPoint,
@@ -82,6 +83,7 @@ export function gapForecast(
   options: GapForecastOptions = {},
 ): GapForecast {
   const { targetPeriod, weighting = "ols", confidence = 0.95 } = options;
+  checkProjectionSettings(weighting, confidence, "gapForecast");
   if (targetPeriod !== undefined && !Number.isFinite(targetPeriod)) {
     throw new ModelInputError(`gapForecast: targetPeriod must be finite when given (got ${targetPeriod})`);
   }
@@ -90,46 +92,37 @@ export function gapForecast(
     sortedSeries(comparatorPoints, "gapForecast"),
   );
   const gaps = recentPoints(gapSeries, options.lastK ?? 5, "gapForecast");
-  const empty = { projectedAbsoluteGap: null, lowerPrediction: null, upperPrediction: null };
   const base = {
     latestGap: gaps.at(-1)?.signedGap ?? null,
     pointsUsed: gaps.length,
     periodsUsed: gaps.map((gap) => gap.period),
   };
   if (gaps.length < 3) {
-    return {
-      ...base,
-      ...empty,
-      classification: "cannot be calculated",
-      reason: `needs at least 3 periods with both the area and the comparator (got ${gaps.length})`,
-      slope: null,
-      slopeLower: null,
-      slopeUpper: null,
-    };
+    const reason = `needs at least 3 periods with both the area and the comparator (got ${gaps.length})`;
+    return { ...base, ...noProjection, classification: "cannot be calculated", reason };
   }
-  const projection = projectLine(
-    gaps,
-    weighting,
-    targetPeriod ?? gaps.at(-1)!.period,
-    confidence,
-    "gapForecast",
-  );
-  const { slopeLower, slopeUpper } = projection;
-  const classification: GapClassification =
-    slopeUpper < 0 ? "narrowing" : slopeLower > 0 ? "widening" : "no clear change";
+  const lastPeriod = gaps.at(-1)!.period;
+  const projection = projectLine(gaps, weighting, targetPeriod ?? lastPeriod, confidence, "gapForecast");
+  const { slopeLower, slopeUpper, projectedValue, lowerPrediction, upperPrediction } = projection;
   return {
     ...base,
     ...(targetPeriod === undefined
-      ? empty
-      : {
-          projectedAbsoluteGap: projection.projectedValue,
-          lowerPrediction: projection.lowerPrediction,
-          upperPrediction: projection.upperPrediction,
-        }),
-    classification,
+      ? noProjection
+      : { projectedAbsoluteGap: projectedValue, lowerPrediction, upperPrediction }),
+    classification: slopeUpper < 0 ? "narrowing" : slopeLower > 0 ? "widening" : "no clear change",
     reason: null,
     slope: projection.fit.slope,
     slopeLower,
     slopeUpper,
   };
 }
+
+/** The projection fields left empty when no target period is given or nothing can be fitted. */
+const noProjection = {
+  projectedAbsoluteGap: null,
+  lowerPrediction: null,
+  upperPrediction: null,
+  slope: null,
+  slopeLower: null,
+  slopeUpper: null,
+};

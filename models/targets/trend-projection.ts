@@ -64,12 +64,25 @@ export function recentPoints<Point extends SeriesPoint>(
   return sortedSeries(points, caller).slice(-lastK);
 }
 
+/**
+ * Checks the weighting and confidence level of a projection, before any point is looked at.
+ *
+ * @throws {ModelInputError} for a weighting other than 'ols' or 'inverse-variance', or a confidence
+ *   level outside (0, 1) (e.g. 95 instead of 0.95).
+ * @example checkProjectionSettings("ols", 0.95, "f") // → undefined (no error)
+ */
+export function checkProjectionSettings(weighting: TrendWeighting, confidence: number, caller: string): void {
+  if (weighting !== "ols" && weighting !== "inverse-variance") {
+    throw new ModelInputError(`${caller}: weighting must be 'ols' or 'inverse-variance' (got ${weighting})`);
+  }
+  if (!(confidence > 0 && confidence < 1)) {
+    throw new ModelInputError(`${caller}: confidence must be between 0 and 1, e.g. 0.95 (got ${confidence})`);
+  }
+}
+
 /** Weights for the fit: all 1 for OLS, 1/SE² for inverse-variance. */
 function fitWeights(points: readonly SeriesPoint[], weighting: TrendWeighting, caller: string): number[] {
   if (weighting === "ols") return points.map(() => 1);
-  if (weighting !== "inverse-variance") {
-    throw new ModelInputError(`${caller}: weighting must be 'ols' or 'inverse-variance' (got ${weighting})`);
-  }
   return points.map((point) => {
     const se = point.standardError;
     if (se === undefined || !(se > 0) || !Number.isFinite(se)) {
@@ -89,7 +102,7 @@ function fitWeights(points: readonly SeriesPoint[], weighting: TrendWeighting, c
  * σ²(1 + 1/n + (x₀ − x̄)²/Sxx); for inverse-variance weights, the points' mean squared SE). The slope's
  * confidence interval b ± t·SE(b) comes with it.
  *
- * @throws {ModelInputError} for bad weights or a confidence level outside (0, 1).
+ * @throws {ModelInputError} for bad weights or settings (see checkProjectionSettings).
  * @example projectLine([{period:1,value:1},{period:2,value:3},{period:3,value:2}], "ols", 3, 0.95, "f").projectedValue // → 2.5
  */
 export function projectLine(
@@ -99,9 +112,7 @@ export function projectLine(
   confidence: number,
   caller: string,
 ): LineProjection {
-  if (!(confidence > 0 && confidence < 1)) {
-    throw new ModelInputError(`${caller}: confidence must be between 0 and 1, e.g. 0.95 (got ${confidence})`);
-  }
+  checkProjectionSettings(weighting, confidence, caller);
   const weights = fitWeights(points, weighting, caller);
   const fit = fitWeightedLine(
     points.map((point) => point.period),

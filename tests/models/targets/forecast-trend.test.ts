@@ -153,6 +153,12 @@ describe("forecastTrend: input validation", () => {
     ["lastK below 3", handSeries, { ...options, lastK: 2 }, /lastK must be a whole number of at least 3/],
     ["an unknown polarity", handSeries, { ...options, polarity: "up" }, /polarity must be/],
     ["a confidence of 95", handSeries, { ...options, confidence: 95 }, /confidence must be between 0 and 1/],
+    [
+      "an unknown weighting, even with too few points",
+      [],
+      { ...options, weighting: "median" },
+      /weighting must be/,
+    ],
     ["a missing target", handSeries, { ...options, targetValue: undefined }, /targetPeriod and targetValue/],
   ])("rejects %s", (_name, points, badOptions, message) => {
     expect(() => forecastTrend(points as never, badOptions as never)).toThrow(ModelInputError);
