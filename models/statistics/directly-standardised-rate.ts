@@ -59,26 +59,7 @@ export function directlyStandardisedRate(
       "give one entry per age band, in the same band order as the standard population",
     );
   }
-  const weightedRates: number[] = [];
-  const varianceTerms: number[] = [];
-  for (let i = 0; i < bands; i++) {
-    const count = counts[i] ?? 0;
-    const population = populations[i]!;
-    const weight = standardPopulation[i]!;
-    requireNonNegative("directlyStandardisedRate", `count in band ${i + 1}`, count);
-    requireNonNegative("directlyStandardisedRate", `population in band ${i + 1}`, population);
-    requireNonNegative("directlyStandardisedRate", `standard population in band ${i + 1}`, weight);
-    if (population === 0) {
-      if (count > 0) {
-        throw new ModelInputError(
-          `directlyStandardisedRate: band ${i + 1} has ${count} events but a population of 0`,
-        );
-      }
-      continue;
-    }
-    weightedRates.push((count * weight) / population);
-    varianceTerms.push(count * (weight / population) ** 2);
-  }
+  const { weightedRates, varianceTerms } = bandTerms(counts, populations, standardPopulation);
   const totalCount = exactSum(counts.map((count) => count ?? 0));
   const totalWeight = exactSum(standardPopulation);
   if (totalCount < MINIMUM_COUNT_FOR_DSR) {
@@ -96,4 +77,33 @@ export function directlyStandardisedRate(
     lower: (rate + spread * (limits.lower - totalCount)) * multiplier,
     upper: (rate + spread * (limits.upper - totalCount)) * multiplier,
   };
+}
+
+/** Each band's xᵢwᵢ/nᵢ and xᵢ(wᵢ/nᵢ)², checking the band's inputs; empty bands contribute nothing. */
+function bandTerms(
+  counts: readonly (number | null)[],
+  populations: readonly number[],
+  standardPopulation: readonly number[],
+): { weightedRates: number[]; varianceTerms: number[] } {
+  const weightedRates: number[] = [];
+  const varianceTerms: number[] = [];
+  counts.forEach((maybeCount, i) => {
+    const count = maybeCount ?? 0;
+    const population = populations[i]!;
+    const weight = standardPopulation[i]!;
+    requireNonNegative("directlyStandardisedRate", `count in band ${i + 1}`, count);
+    requireNonNegative("directlyStandardisedRate", `population in band ${i + 1}`, population);
+    requireNonNegative("directlyStandardisedRate", `standard population in band ${i + 1}`, weight);
+    if (population === 0) {
+      if (count > 0) {
+        throw new ModelInputError(
+          `directlyStandardisedRate: band ${i + 1} has ${count} events but a population of 0`,
+        );
+      }
+      return;
+    }
+    weightedRates.push((count * weight) / population);
+    varianceTerms.push(count * (weight / population) ** 2);
+  });
+  return { weightedRates, varianceTerms };
 }

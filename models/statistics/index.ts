@@ -18,6 +18,7 @@ export {
   type WeightedAreaValue,
 } from "./contribution-to-gap.ts";
 export {
+  type DeprivationQuantileMethod,
   type DeprivationQuantileOptions,
   deprivationQuantiles,
   NATIONAL_LSOA_COUNTS,

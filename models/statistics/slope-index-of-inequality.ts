@@ -1,21 +1,19 @@
 import { ModelInputError } from "../errors.ts";
 import { DEFAULT_SEED } from "../random.ts";
 import { fitWeightedLine } from "../regression.ts";
-import { isPresent, requireConfidence } from "./checks.ts";
-import { criticalZ } from "./critical-values.ts";
+import { requireConfidence } from "./checks.ts";
 import { exactSum } from "./exact-sum.ts";
-import { type SimulationScale, simulatedLimits, simulateWeightedLines } from "./sii-simulation.ts";
+import {
+  findUnusableGroup,
+  type InequalityGroup,
+  simulationScale,
+  standardErrorsOnScale,
+  toSimulationScale,
+} from "./sii-groups.ts";
+import { simulatedLimits, simulateWeightedLines } from "./sii-simulation.ts";
 import type { IndicatorValueType } from "./types.ts";
 
-/** One deprivation quantile: its population and indicator value with optional 95% limits. */
-export interface InequalityGroup {
-  population: number;
-  value: number | null;
-  lower?: number | null;
-  upper?: number | null;
-  /** Standard error on the simulation scale (log for rates, logit for proportions); overrides the limits. */
-  standardError?: number | null;
-}
+export type { InequalityGroup } from "./sii-groups.ts";
 
 export interface SlopeIndexOptions {
   /** "rate" is simulated on the log scale, "proportion" (values in 0..1) on the logit scale, others as is. */
@@ -98,7 +96,7 @@ export function slopeIndexOfInequality(
   const point = { sii: fit.slope * multiplier, rii, intercept: fit.intercept * multiplier, ...base };
   const errors = standardErrorsOnScale(groups, scale);
   if (typeof errors === "string") return { ...point, ...noInterval(), intervalReason: errors };
-  const centres = values.map(transform(scale));
+  const centres = values.map(toSimulationScale(scale));
   const lines = simulateWeightedLines({
     shares,
     ranks,
@@ -124,12 +122,6 @@ function noInterval() {
   return { lowerSii: null, upperSii: null, lowerRii: null, upperRii: null };
 }
 
-function simulationScale(valueType: IndicatorValueType): SimulationScale {
-  if (valueType === "rate") return "log";
-  if (valueType === "proportion") return "logit";
-  return "natural";
-}
-
 /** Relative rank of each group: the cumulative population share before it plus half its own share. */
 export function relativeRanks(shares: readonly number[]): number[] {
   let before = 0;
@@ -142,57 +134,4 @@ export function relativeRanks(shares: readonly number[]): number[] {
 
 function relativeIndices(slopes: Float64Array, intercepts: Float64Array): Float64Array {
   return slopes.map((slope, i) => (intercepts[i]! + slope) / intercepts[i]!);
-}
-
-function transform(scale: SimulationScale): (x: number) => number {
-  if (scale === "log") return Math.log;
-  if (scale === "logit") return (x) => Math.log(x / (1 - x));
-  return (x) => x;
-}
-
-function findUnusableGroup(groups: readonly InequalityGroup[], scale: SimulationScale): string | null {
-  if (groups.length < 2) return `needs at least 2 groups (got ${groups.length})`;
-  for (const [i, group] of groups.entries()) {
-    const label = `slopeIndexOfInequality: group ${i + 1}`;
-    if (!(Number.isFinite(group.population) && group.population >= 0)) {
-      throw new ModelInputError(`${label} has population ${group.population}; it must be >= 0`);
-    }
-    if (group.population === 0) return `group ${i + 1} has no population`;
-    if (!isPresent(group.value)) return `group ${i + 1} has no value`;
-    if (scale === "logit" && !(group.value >= 0 && group.value <= 1)) {
-      throw new ModelInputError(
-        `${label} has value ${group.value}, outside 0..1`,
-        "pass proportions as fractions (0.25, not 25) and use multiplier: 100 for percentage points",
-      );
-    }
-    if (scale === "log" && group.value < 0) {
-      throw new ModelInputError(`${label} has a negative rate ${group.value}`);
-    }
-  }
-  return null;
-}
-
-function standardErrorsOnScale(
-  groups: readonly InequalityGroup[],
-  scale: SimulationScale,
-): number[] | string {
-  const toScale = transform(scale);
-  const z95 = criticalZ(0.95);
-  const errors: number[] = [];
-  for (const [i, group] of groups.entries()) {
-    const centre = toScale(group.value!);
-    if (!Number.isFinite(centre))
-      return `group ${i + 1}: value ${group.value} cannot be put on the ${scale} scale`;
-    if (isPresent(group.standardError) && group.standardError >= 0) {
-      errors.push(group.standardError);
-      continue;
-    }
-    if (!isPresent(group.lower) || !isPresent(group.upper)) return `group ${i + 1} has no confidence limits`;
-    const error = (toScale(group.upper) - toScale(group.lower)) / (2 * z95);
-    if (!(Number.isFinite(error) && error >= 0)) {
-      return `group ${i + 1}: limits ${group.lower}–${group.upper} cannot be put on the ${scale} scale`;
-    }
-    errors.push(error);
-  }
-  return errors;
 }

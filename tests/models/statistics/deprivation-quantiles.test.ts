@@ -23,6 +23,18 @@ describe("deprivationQuantiles: national", () => {
     expect(deprivationQuantiles([1, 3249, 3250, 32482], options)).toEqual([1, 1, 2, 10]);
   });
 
+  it("takes N and the cutting rule from the edition", () => {
+    expect(deprivationQuantiles([3249, 3250], { quantiles: 10, method: "national", edition: 2010 })).toEqual([
+      1, 2,
+    ]);
+    expect(
+      deprivationQuantiles([3284, 3285], { quantiles: 10, method: "national", edition: "2019" }),
+    ).toEqual([1, 2]);
+    expect(() => deprivationQuantiles([1], { quantiles: 10, method: "national", edition: 2011 })).toThrow(
+      /edition/,
+    );
+  });
+
   it("gives national quintiles and null for a missing rank", () => {
     const options = {
       quantiles: 5,
@@ -81,6 +93,16 @@ describe("deprivationQuantiles: within the area", () => {
     expect(deprivationQuantiles([1, 2, 3, 4, 5, 6, 7], { quantiles: 5, method: "within-area" })).toEqual([
       1, 1, 2, 3, 3, 4, 5,
     ]);
+  });
+
+  it("accepts within-county, county and local as names for within-area", () => {
+    const expected = deprivationQuantiles([3, 1, 2], { quantiles: 5, method: "within-area" });
+    for (const method of ["within-county", "county", "local"] as const) {
+      expect(deprivationQuantiles([3, 1, 2], { quantiles: 5, method })).toEqual(expected);
+    }
+    expect(() => deprivationQuantiles([1], { quantiles: 5, method: "regional" as "local" })).toThrow(
+      /method/,
+    );
   });
 
   it("gives ties the minimum rank, ranks scores with the highest most deprived, and keeps nulls", () => {
