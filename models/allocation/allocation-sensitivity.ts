@@ -84,7 +84,11 @@ function summariseDraws(
  *
  * @throws {ModelInputError} for the same inputs as `allocate`, a draw count that is not a whole number
  *   from 1 to 10,000,000, or bad uncertainty settings.
- * @example allocationSensitivity(800000, districts, { kind: "need-weighted", measures: [{ measure: "deprivedPopulation" }] }, { draws: 10000, seed: 1, weightUncertainty: { spread: 0.2 } }).rows[0] // { code: "E07000218", name: "North Warwickshire", p5: …, p50: …, p95: …, mean: … }
+ * @example
+ * // Two areas of equal need, each weight × uniform factor on [0.8, 1.2]: A's share f₁/(f₁ + f₂) of £1,000.
+ * allocationSensitivity(1000, [{ code: "A", name: "a", population: 1, need: { score: 1 } },
+ *   { code: "B", name: "b", population: 1, need: { score: 1 } }], { kind: "need-weighted", measures: [{ measure: "score" }] },
+ *   { draws: 20000, seed: 11 }).rows[0] // { code: "A", name: "a", p5: 430.88, p50: 499.69, p95: 568.99, mean: 499.87 } (rounded here)
  */
 export function allocationSensitivity(
   pot: number,

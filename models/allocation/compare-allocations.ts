@@ -5,13 +5,14 @@
  * each other one.
  */
 import { ModelInputError } from "../errors.ts";
-import type { AllocationResult, AllocationRow } from "./types.ts";
-
-export interface AllocationScenario {
-  id: string;
-  label: string;
-  result: AllocationResult;
-}
+import {
+  type AllocationScenario,
+  type ScenarioDeparture,
+  type ScenarioSummary,
+  scenarioDeparture,
+  scenarioSummary,
+} from "./scenario-departures.ts";
+import type { AllocationRow } from "./types.ts";
 
 export interface ComparisonRow {
   code: string;
@@ -28,27 +29,6 @@ export interface ComparisonRow {
   changeFromBaseline: number | null;
 }
 
-/** How far scenario `fromId` departs from scenario `toId`. */
-export interface ScenarioDeparture {
-  fromId: string;
-  toId: string;
-  /** Σ|from − to| / 2: the £ that would have to move to turn one split into the other. */
-  moneyMoved: number;
-  /** moneyMoved as a share of the `to` scenario's pot. */
-  shareOfPotMoved: number;
-  /** Largest |from − to| / to over recipients (null when every `to` amount is 0), and where. */
-  maxRelativeDifference: number | null;
-  maxRelativeDifferenceCode: string | null;
-}
-
-export interface ScenarioSummary {
-  id: string;
-  label: string;
-  total: number;
-  /** Σ|amount − target| / 2: the £ placed away from the need-weighted target (null without targets). */
-  moneyAwayFromTarget: number | null;
-}
-
 export interface AllocationComparison {
   /** Recipient by recipient (in the first scenario's order), scenario by scenario within each. */
   rows: ComparisonRow[];
@@ -58,22 +38,8 @@ export interface AllocationComparison {
   baselineId: string | null;
 }
 
-const toPence = (pounds: number) => Math.round(pounds * 100);
-
-function rowsByCode(scenario: AllocationScenario, codes: readonly string[]): Map<string, AllocationRow> {
-  const byCode = new Map(scenario.result.rows.map((row) => [row.code, row]));
-  const same = byCode.size === codes.length && codes.every((code) => byCode.has(code));
-  if (!same) {
-    throw new ModelInputError(
-      `compareAllocations: scenario "${scenario.id}" has different recipients from the first scenario`,
-      "compare scenarios over the same recipients",
-    );
-  }
-  return byCode;
-}
-
 function checkScenarios(scenarios: readonly AllocationScenario[], baselineId: string | undefined): void {
-  if (!Array.isArray(scenarios) || scenarios.length === 0) {
+  if (!scenarios || scenarios.length === 0) {
     throw new ModelInputError("compareAllocations: needs at least one scenario");
   }
   const ids = scenarios.map(({ id }) => id);
@@ -85,53 +51,40 @@ function checkScenarios(scenarios: readonly AllocationScenario[], baselineId: st
       `compareAllocations: baseline "${baselineId}" is not one of the scenarios (${ids.join(", ")})`,
     );
   }
-}
-
-function departure(
-  from: AllocationScenario,
-  to: AllocationScenario,
-  byCode: Map<string, AllocationRow>[],
-  codes: string[],
-  fromIndex: number,
-  toIndex: number,
-): ScenarioDeparture {
-  let movedPence = 0;
-  let maxRelativeDifference: number | null = null;
-  let maxRelativeDifferenceCode: string | null = null;
-  for (const code of codes) {
-    const a = byCode[fromIndex]!.get(code)!.amount;
-    const b = byCode[toIndex]!.get(code)!.amount;
-    movedPence += Math.abs(toPence(a) - toPence(b));
-    const relative = b > 0 ? Math.abs(a - b) / b : null;
-    if (relative !== null && (maxRelativeDifference === null || relative > maxRelativeDifference)) {
-      maxRelativeDifference = relative;
-      maxRelativeDifferenceCode = code;
+  const codes = scenarios[0]!.result.rows.map((row) => row.code);
+  for (const scenario of scenarios) {
+    const own = new Set(scenario.result.rows.map((row) => row.code));
+    if (own.size !== codes.length || !codes.every((code) => own.has(code))) {
+      throw new ModelInputError(
+        `compareAllocations: scenario "${scenario.id}" has different recipients from "${scenarios[0]!.id}"`,
+        "compare scenarios over the same recipients",
+      );
     }
   }
-  const moneyMoved = movedPence / 200;
-  const shareOfPotMoved = to.result.total > 0 ? moneyMoved / to.result.total : 0;
-  return {
-    fromId: from.id,
-    toId: to.id,
-    moneyMoved,
-    shareOfPotMoved,
-    maxRelativeDifference,
-    maxRelativeDifferenceCode,
-  };
 }
 
-function summary(scenario: AllocationScenario): ScenarioSummary {
-  const { rows, total } = scenario.result;
-  const hasTargets = rows.every((row) => row.targetAmount !== null);
-  const awayPence = rows.reduce(
-    (sum, row) => sum + Math.abs(toPence(row.amount) - toPence(row.targetAmount ?? 0)),
-    0,
-  );
+function comparisonRow(
+  scenario: AllocationScenario,
+  row: AllocationRow,
+  base: AllocationRow | undefined,
+): ComparisonRow {
+  const { code, name, amount, perHead, perDeprivedPerson, share, targetAmount, distanceFromTarget } = row;
+  const changeFromBaseline = base
+    ? (Math.round(amount * 100) - Math.round(base.amount * 100)) / 100
+    : row.changeFromBaseline;
+  const { id: scenarioId, label: scenarioLabel } = scenario;
   return {
-    id: scenario.id,
-    label: scenario.label,
-    total,
-    moneyAwayFromTarget: hasTargets ? awayPence / 200 : null,
+    code,
+    name,
+    scenarioId,
+    scenarioLabel,
+    amount,
+    perHead,
+    perDeprivedPerson,
+    share,
+    targetAmount,
+    distanceFromTarget,
+    changeFromBaseline,
   };
 }
 
@@ -141,40 +94,23 @@ function summary(scenario: AllocationScenario): ScenarioSummary {
  *
  * @throws {ModelInputError} for no scenarios, a repeated id, an unknown baseline id, or scenarios over
  *   different recipients.
- * @example compareAllocations([{ id: "abg", label: "2008/09", result: abg }, { id: "need", label: "By need", result: need }], "abg").departures[0].moneyMoved // £ moved between the two splits
+ * @example
+ * // Made-up districts of the tests: 2008/09 split against need-weighted by income-deprived people.
+ * compareAllocations([{ id: "abg", label: "2008/09", result: abg }, { id: "need", label: "By need", result: need }], "abg").departures[0]
+ * // { fromId: "abg", toId: "need", moneyMoved: 104000, shareOfPotMoved: 0.13, maxRelativeDifference: 0.4565…, maxRelativeDifferenceCode: "E07000222" }
  */
 export function compareAllocations(
   scenarios: readonly AllocationScenario[],
   baselineId?: string,
 ): AllocationComparison {
   checkScenarios(scenarios, baselineId);
-  const codes = scenarios[0]!.result.rows.map((row) => row.code);
-  const byCode = scenarios.map((scenario) => rowsByCode(scenario, codes));
-  const baseline =
-    baselineId === undefined ? undefined : byCode[scenarios.findIndex(({ id }) => id === baselineId)];
-  const rows = codes.flatMap((code) =>
-    scenarios.map((scenario, s): ComparisonRow => {
-      const row = byCode[s]!.get(code)!;
-      const base = baseline?.get(code);
-      const change = base ? (toPence(row.amount) - toPence(base.amount)) / 100 : row.changeFromBaseline;
-      const { name, amount, perHead, perDeprivedPerson, share, targetAmount, distanceFromTarget } = row;
-      return {
-        code,
-        name,
-        scenarioId: scenario.id,
-        scenarioLabel: scenario.label,
-        amount,
-        perHead,
-        perDeprivedPerson,
-        share,
-        targetAmount,
-        distanceFromTarget,
-        changeFromBaseline: change,
-      };
-    }),
+  const byCode = scenarios.map(({ result }) => new Map(result.rows.map((row) => [row.code, row])));
+  const baseline = byCode[scenarios.findIndex(({ id }) => id === baselineId)];
+  const rows = scenarios[0]!.result.rows.flatMap(({ code }) =>
+    scenarios.map((scenario, s) => comparisonRow(scenario, byCode[s]!.get(code)!, baseline?.get(code))),
   );
-  const departures = scenarios.flatMap((from, f) =>
-    scenarios.flatMap((to, t) => (f === t ? [] : [departure(from, to, byCode, codes, f, t)])),
+  const departures = scenarios.flatMap((from) =>
+    scenarios.filter((to) => to !== from).map((to) => scenarioDeparture(from, to)),
   );
-  return { rows, scenarios: scenarios.map(summary), departures, baselineId: baselineId ?? null };
+  return { rows, scenarios: scenarios.map(scenarioSummary), departures, baselineId: baselineId ?? null };
 }

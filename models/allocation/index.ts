@@ -9,14 +9,7 @@ export {
   type SensitivityResult,
   type SensitivityRow,
 } from "./allocation-sensitivity.ts";
-export {
-  type AllocationComparison,
-  type AllocationScenario,
-  type ComparisonRow,
-  compareAllocations,
-  type ScenarioDeparture,
-  type ScenarioSummary,
-} from "./compare-allocations.ts";
+export { type AllocationComparison, type ComparisonRow, compareAllocations } from "./compare-allocations.ts";
 export {
   type ImpliedNeedOptions,
   type ImpliedNeedResult,
@@ -25,6 +18,13 @@ export {
 } from "./implied-need-ratio.ts";
 export { roundByLargestRemainder } from "./largest-remainder.ts";
 export { formatPounds } from "./money.ts";
+export {
+  type AllocationScenario,
+  type ScenarioDeparture,
+  type ScenarioSummary,
+  scenarioDeparture,
+  scenarioSummary,
+} from "./scenario-departures.ts";
 export type {
   AllocationResult,
   AllocationRow,

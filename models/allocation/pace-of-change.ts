@@ -3,7 +3,8 @@
  * money left over then closes the gaps to the need-weighted target of those more than c below it
  * (tier 1), all scaled by one factor k = min(1, money left / Σ tier-1 gaps); anything still left closes,
  * by the same rule, the gaps of the recipients below target but within c of it (tier 2). Nobody is
- * lifted above its target by the extra, and nobody gets less than baseline × (1 + minimum growth).
+ * lifted above its target by the extra, and nobody gets less than baseline × (1 + minimum growth)
+ * (before rounding; after it, less by under one rounding unit at most).
  *
  * Works on typed arrays in place (no allocation) so the sensitivity loop can call it for every draw.
  */
