@@ -27,7 +27,12 @@ export interface ContributionsToGap {
   reason?: string;
 }
 
-/** The weight of an area: its population, else its denominator, else null. */
+/**
+ * The weight of an area for population shares: its population, else its denominator, else null.
+ *
+ * @example
+ * areaWeight({ denominator: 250 }) // → 250
+ */
 export function areaWeight(area: Pick<WeightedAreaValue, "population" | "denominator">): number | null {
   if (isPresent(area.population)) return area.population;
   if (isPresent(area.denominator)) return area.denominator;

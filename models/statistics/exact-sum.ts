@@ -5,7 +5,13 @@
  * arrive.
  */
 
-/** The sum of `values`, exact up to one final rounding, hence independent of their order. */
+/**
+ * Exact sum: the sum of `values`, exact up to one final rounding, hence independent of their order.
+ * Non-finite values are not supported (callers validate first).
+ *
+ * @example
+ * exactSum([0.1, 0.2, 0.3]) // → 0.6 (a plain loop gives 0.6000000000000001)
+ */
 export function exactSum(values: Iterable<number>): number {
   const partials: number[] = [];
   for (let x of values) {

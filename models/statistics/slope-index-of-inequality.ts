@@ -72,21 +72,11 @@ export function slopeIndexOfInequality(
   groups: readonly InequalityGroup[],
   options: SlopeIndexOptions,
 ): SlopeIndexOfInequality {
-  const { confidence = 0.95, simulations = 100_000, seed = DEFAULT_SEED, multiplier = 1 } = options;
-  requireConfidence("slopeIndexOfInequality", confidence);
-  if (!(Number.isInteger(simulations) && simulations >= 1000)) {
-    throw new ModelInputError(
-      `slopeIndexOfInequality: simulations must be an integer >= 1000 (got ${simulations})`,
-    );
-  }
-  if (!(Number.isFinite(multiplier) && multiplier > 0)) {
-    throw new ModelInputError(`slopeIndexOfInequality: multiplier must be > 0 (got ${multiplier})`);
-  }
+  const { confidence, simulations, seed, multiplier } = resolveOptions(options);
   const scale = simulationScale(options.valueType);
   const base = { seed: seed >>> 0, simulations, confidence };
-  const empty = { sii: null, rii: null, intercept: null, ...noInterval(), ...base };
   const unusable = findUnusableGroup(groups, scale);
-  if (unusable) return { ...empty, reason: unusable };
+  if (unusable) return { sii: null, rii: null, intercept: null, ...noInterval(), ...base, reason: unusable };
   const values = groups.map((group) => group.value!);
   const totalPopulation = exactSum(groups.map((group) => group.population));
   const shares = groups.map((group) => group.population / totalPopulation);
@@ -94,18 +84,11 @@ export function slopeIndexOfInequality(
   const fit = fitWeightedLine(ranks, values, shares);
   const rii = fit.intercept === 0 ? null : (fit.intercept + fit.slope) / fit.intercept;
   const point = { sii: fit.slope * multiplier, rii, intercept: fit.intercept * multiplier, ...base };
-  const errors = standardErrorsOnScale(groups, scale);
-  if (typeof errors === "string") return { ...point, ...noInterval(), intervalReason: errors };
+  const standardErrors = standardErrorsOnScale(groups, scale);
+  if (typeof standardErrors === "string")
+    return { ...point, ...noInterval(), intervalReason: standardErrors };
   const centres = values.map(toSimulationScale(scale));
-  const lines = simulateWeightedLines({
-    shares,
-    ranks,
-    centres,
-    standardErrors: errors,
-    scale,
-    simulations,
-    seed,
-  });
+  const lines = simulateWeightedLines({ shares, ranks, centres, standardErrors, scale, simulations, seed });
   const siiLimits = simulatedLimits(lines.slopes, confidence);
   const riiLimits =
     rii === null ? null : simulatedLimits(relativeIndices(lines.slopes, lines.intercepts), confidence);
@@ -118,11 +101,31 @@ export function slopeIndexOfInequality(
   };
 }
 
+function resolveOptions(options: SlopeIndexOptions): Required<Omit<SlopeIndexOptions, "valueType">> {
+  const { confidence = 0.95, simulations = 100_000, seed = DEFAULT_SEED, multiplier = 1 } = options;
+  requireConfidence("slopeIndexOfInequality", confidence);
+  if (!(Number.isInteger(simulations) && simulations >= 1000)) {
+    throw new ModelInputError(
+      `slopeIndexOfInequality: simulations must be an integer >= 1000 (got ${simulations})`,
+    );
+  }
+  if (!(Number.isFinite(multiplier) && multiplier > 0)) {
+    throw new ModelInputError(`slopeIndexOfInequality: multiplier must be > 0 (got ${multiplier})`);
+  }
+  return { confidence, simulations, seed, multiplier };
+}
+
 function noInterval() {
   return { lowerSii: null, upperSii: null, lowerRii: null, upperRii: null };
 }
 
-/** Relative rank of each group: the cumulative population share before it plus half its own share. */
+/**
+ * Relative rank of each group for the SII: the cumulative population share before it plus half its own share
+ * (the midpoint of the group's range in the cumulative population). Method: METHODS.md §4.
+ *
+ * @example
+ * relativeRanks([0.12, 0.1]) // → [0.06, 0.17]
+ */
 export function relativeRanks(shares: readonly number[]): number[] {
   let before = 0;
   return shares.map((share) => {

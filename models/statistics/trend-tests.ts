@@ -33,20 +33,21 @@ export function chiSquareTestForTrend(
       `chiSquareTestForTrend: needs at least 2 equal-length counts, denominators and scores (${k}, ${denominators.length}, ${scores.length})`,
     );
   }
-  let total = 0;
-  let events = 0;
-  let weightedScore = 0;
-  for (let i = 0; i < k; i++) {
-    const x = counts[i]!;
+  counts.forEach((x, i) => {
     const n = denominators[i]!;
     if (!(n > 0 && Number.isFinite(n) && x >= 0 && x <= n)) {
       throw new ModelInputError(
         `chiSquareTestForTrend: point ${i + 1} needs 0 <= count <= denominator and denominator > 0 (count ${x}, denominator ${n})`,
       );
     }
-    total += n;
-    events += x;
-    weightedScore += n * scores[i]!;
+  });
+  let total = 0;
+  let events = 0;
+  let weightedScore = 0;
+  for (let i = 0; i < k; i++) {
+    total += denominators[i]!;
+    events += counts[i]!;
+    weightedScore += denominators[i]! * scores[i]!;
   }
   const meanScore = weightedScore / total;
   let spread = 0;
