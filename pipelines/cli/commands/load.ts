@@ -1,0 +1,22 @@
+import { buildWarehouse } from "../../run/build-warehouse.ts";
+import { prepareRun } from "../../run/prepare-run.ts";
+import { COMMON_HELP, COMMON_OPTIONS, type Command } from "../command.ts";
+
+export const loadCommand: Command = {
+  name: "load",
+  summary: "fetch (from the cache) and load every source into a new warehouse, swapped in on success",
+  help: `Usage: ntg load [options]
+
+Builds a new DuckDB warehouse (DIST/warehouse.duckdb) from every source: lookups and locality definitions
+first, then deprivation, populations and indicators. Rows that fail validation are kept out of the data
+and listed in the table reject with their file, line, column, value and reason. The new file replaces the
+old one only when the whole load succeeded; a failed run leaves the previous warehouse untouched.
+
+${COMMON_HELP}`,
+  options: COMMON_OPTIONS,
+  allowPositionals: false,
+  async run({ config, reporter }) {
+    await buildWarehouse(config, prepareRun(config), reporter);
+    return 0;
+  },
+};

@@ -1,0 +1,31 @@
+import { buildWarehouse } from "../../run/build-warehouse.ts";
+import { prepareRun } from "../../run/prepare-run.ts";
+import { formatSeconds } from "../../util/reporter.ts";
+import { COMMON_HELP, COMMON_OPTIONS, type Command } from "../command.ts";
+
+export const runCommand: Command = {
+  name: "run",
+  summary: "the main job: fetch, load and derive everything for the default (or given) sources",
+  help: `Usage: ntg run [options]
+
+Runs every stage in order: check the configuration, fetch and verify the sources, load them into a new
+warehouse (DIST/warehouse.duckdb) and swap it in on success. Prints rows loaded and rejected per source.
+
+${COMMON_HELP}
+
+Examples:
+  ntg run                         # Warwickshire, sources from ../shared/data or the publishers
+  ntg run --sources ./my-county   # your own manifests, locality table and catalogue`,
+  options: COMMON_OPTIONS,
+  allowPositionals: false,
+  async run({ config, reporter }) {
+    const started = performance.now();
+    const run = prepareRun(config);
+    reporter.info(
+      `check: ${run.sources.length} source manifests and ${run.catalogue.length} catalogued indicators are valid`,
+    );
+    await buildWarehouse(config, run, reporter);
+    reporter.info(`run: done in ${formatSeconds(started)}`);
+    return 0;
+  },
+};

@@ -1,0 +1,48 @@
+/**
+ * SQL expressions that turn staged text into values, in one place so every adapter treats missing and
+ * suppressed markers the same way: a marker (`*`, `c`, `x`, `..`, `-`, empty, `NA` …) becomes NULL with a
+ * note, never 0; "1,296" is 1296; anything else that is not a number is a rejected row, never a silent NULL.
+ */
+import { quoteIdentifier, quoteLiteral } from "../../warehouse/warehouse.ts";
+
+export class ColumnValues {
+  constructor(private readonly markers: readonly string[]) {}
+
+  /** The staged column, referenced by its header name. */
+  column(name: string): string {
+    return quoteIdentifier(name);
+  }
+
+  /** Trimmed text, NULL when empty or absent. */
+  text(name: string): string {
+    return `nullif(trim(${this.column(name)}), '')`;
+  }
+
+  /** True when the cell holds a missing/suppressed marker (or nothing). */
+  isMissing(name: string): string {
+    const markers = this.markers.map(quoteLiteral).join(", ");
+    return `(${this.column(name)} IS NULL OR trim(${this.column(name)}) IN (${markers || "''"}) OR trim(${this.column(name)}) = '')`;
+  }
+
+  /** The number in the cell (thousands separators removed), NULL when missing or not a number. */
+  number(name: string): string {
+    return `CASE WHEN ${this.isMissing(name)} THEN NULL ELSE TRY_CAST(replace(trim(${this.column(name)}), ',', '') AS DOUBLE) END`;
+  }
+
+  /** True when the cell is present, not a marker, and still not a number: a reject. */
+  isNotANumber(name: string): string {
+    return `(NOT ${this.isMissing(name)} AND TRY_CAST(replace(trim(${this.column(name)}), ',', '') AS DOUBLE) IS NULL)`;
+  }
+
+  /** A note explaining why the value is NULL, or NULL when it is present. */
+  missingNote(name: string): string {
+    const cell = this.column(name);
+    return `CASE WHEN ${cell} IS NULL OR trim(${cell}) = '' THEN 'missing in source' WHEN ${this.isMissing(name)} THEN 'suppressed or missing in source (marker "' || trim(${cell}) || '")' END`;
+  }
+
+  /** The first non-NULL note among several columns' notes. */
+  notes(names: string[]): string {
+    if (names.length === 0) return "NULL";
+    return `concat_ws('; ', ${names.map((name) => `CASE WHEN ${this.isMissing(name)} THEN ${quoteLiteral(`${name}: `)} || (${this.missingNote(name)}) END`).join(", ")})`;
+  }
+}

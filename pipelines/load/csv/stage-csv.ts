@@ -1,0 +1,149 @@
+/**
+ * Reads a CSV file into a temporary staging table with DuckDB's `read_csv` (fast, parallel), every column as
+ * text so that nothing is lost to type guessing, and every malformed record recorded in `reject` with its
+ * physical line. The staging view `<name>` has the file's own column names plus `_line`.
+ */
+import { closeSync, openSync, readSync } from "node:fs";
+import { SourceError } from "../../../models/errors.ts";
+import { displayPath } from "../../config/read-yaml-config.ts";
+import { quoteIdentifier, quoteLiteral, type Warehouse } from "../../warehouse/warehouse.ts";
+import { acceptedRowSegments, scanRecordLines } from "./record-lines.ts";
+
+export interface StagedCsv {
+  /** Name of the view with the file's columns (all text) and `_line`. */
+  view: string;
+  columns: string[];
+  /** Records read (header excluded), including malformed ones. */
+  rowsRead: number;
+  /** Malformed records rejected by the CSV reader. */
+  rowsMalformed: number;
+}
+
+export interface StageCsvOptions {
+  file: string;
+  sourceId: string;
+  /** Name of the staging view; tables behind it get derived names. */
+  name: string;
+  /** Columns that must be present (by header name). */
+  requiredColumns: string[];
+  delimiter?: string;
+}
+
+function readCsvCall(file: string, delimiter: string, extra = ""): string {
+  return `read_csv(${quoteLiteral(file)}, header = true, delim = ${quoteLiteral(delimiter)}, quote = '"', escape = '"', all_varchar = true, strict_mode = true, null_padding = false, auto_detect = false${extra})`;
+}
+
+/** The header record's fields (BOM stripped, quotes honoured). */
+export function readCsvHeader(file: string, delimiter: string): string[] {
+  let text: string;
+  try {
+    const descriptor = openSync(file, "r");
+    const buffer = Buffer.alloc(1 << 16);
+    const size = readSync(descriptor, buffer, 0, buffer.length, 0);
+    closeSync(descriptor);
+    text = buffer
+      .subarray(0, size)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "");
+  } catch (error) {
+    throw new SourceError(`${displayPath(file)}: cannot read: ${(error as Error).message}`);
+  }
+  const fields: string[] = [];
+  let field = "";
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const character = text[i]!;
+    if (inQuotes) {
+      if (character === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (character === '"') inQuotes = false;
+      else field += character;
+    } else if (character === '"') inQuotes = true;
+    else if (character === delimiter) {
+      fields.push(field);
+      field = "";
+    } else if (character === "\n" || character === "\r") break;
+    else field += character;
+  }
+  fields.push(field);
+  if (fields.length === 1 && fields[0] === "")
+    throw new SourceError(`${displayPath(file)}: the file is empty (no header)`);
+  return fields;
+}
+
+/** Stages a CSV file; a missing required column is an error naming the file and the columns it has. */
+export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): Promise<StagedCsv> {
+  const delimiter = options.delimiter ?? ",";
+  const columns = readCsvHeader(options.file, delimiter);
+  const missing = options.requiredColumns.filter((column) => !columns.includes(column));
+  if (missing.length > 0) {
+    throw new SourceError(
+      `${displayPath(options.file)}: column${missing.length > 1 ? "s" : ""} ${missing.map((c) => `"${c}"`).join(", ")} not found (columns: ${columns.join(", ")})`,
+      "Fix the column mapping in the source's manifest (options), or check that the right file is in the cache.",
+    );
+  }
+  const raw = `${options.name}_raw`;
+  const rejects = `${options.name}_rejects`;
+  const segments = `${options.name}_segments`;
+  // The column list is fixed from the header so that a short or long record is a reject, not a new column.
+  const columnTypes = `{${columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(", ")}}`;
+  await dropStaged(warehouse, options.name);
+  await warehouse.run(
+    `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM ${readCsvCall(
+      options.file,
+      delimiter,
+      `, columns = ${columnTypes}, store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scan'`,
+    )}`,
+  );
+  const rejected = await warehouse.rows<{
+    line: number;
+    column_name: string | null;
+    csv_line: string;
+    error_type: string;
+    error_message: string;
+  }>(`SELECT line, column_name, csv_line, error_type, error_message FROM ${rejects} ORDER BY line`);
+  const records = scanRecordLines(options.file);
+  const rejectedLines = new Set(rejected.map((row) => row.line));
+  const mapping = acceptedRowSegments(records, rejectedLines);
+  await warehouse.run(
+    `CREATE OR REPLACE TEMP TABLE ${segments} AS SELECT * FROM (VALUES ${mapping.segments
+      .map((s) => `(${s.startIndex}, ${s.offset})`)
+      .join(", ")}) AS t(start_index, line_offset)`,
+  );
+  await warehouse.run(
+    `CREATE OR REPLACE TEMP VIEW ${options.name} AS
+       SELECT r.*, (r.rowid + s.line_offset)::BIGINT AS _line
+       FROM ${raw} r ASOF JOIN ${segments} s ON r.rowid >= s.start_index`,
+  );
+  for (const row of rejected) {
+    const line = mapping.physicalLineOfReaderLine.get(row.line) ?? row.line;
+    await warehouse.run(
+      "INSERT INTO reject (source, file, line, column_name, value, reason) VALUES ($1, $2, $3, $4, $5, $6)",
+      [
+        options.sourceId,
+        displayPath(options.file),
+        line,
+        row.column_name,
+        row.csv_line.replace(/^[\r\n]+/, "").slice(0, 500),
+        `malformed record (${row.error_type.toLowerCase()}): ${row.error_message}`,
+      ],
+    );
+  }
+  const accepted = (await warehouse.scalar<number>(`SELECT count(*) FROM ${raw}`)) ?? 0;
+  return {
+    view: options.name,
+    columns,
+    rowsRead: accepted + rejected.length,
+    rowsMalformed: rejected.length,
+  };
+}
+
+/** Drops the staging tables and view. */
+export async function dropStaged(warehouse: Warehouse, name: string): Promise<void> {
+  await warehouse.run(
+    `DROP VIEW IF EXISTS ${name}; DROP TABLE IF EXISTS ${name}_raw; DROP TABLE IF EXISTS ${name}_segments; DROP TABLE IF EXISTS ${name}_rejects; DROP TABLE IF EXISTS ${name}_rejects_scan;`,
+  );
+}
+
+export { quoteIdentifier };
