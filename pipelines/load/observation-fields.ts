@@ -36,27 +36,43 @@ const NUMERIC_FIELDS = [
   "upper998",
 ] as const;
 
+const MEASURE_FIELDS = [...NUMERIC_FIELDS, "note", "comparison"] as const;
+
+/** The file columns a measure mapping uses (other keys of the object, such as `indicator`, are ignored). */
 export function measureColumnNames(columns: MeasureColumns): string[] {
-  return Object.values(columns).filter((c): c is string => Boolean(c));
+  return MEASURE_FIELDS.map((field) => columns[field]).filter((c): c is string => Boolean(c));
 }
 
-/** Rules on the measure columns. `valueType` is an SQL expression for the row's indicator value type. */
-export function measureRules(values: ColumnValues, columns: MeasureColumns, valueType: string): RowRule[] {
+/**
+ * Rules on the measure columns. `valueType` is an SQL expression for the row's indicator value type;
+ * `cellLabel` gives the reported column and value for files reshaped from wide to long.
+ */
+export function measureRules(
+  values: ColumnValues,
+  columns: MeasureColumns,
+  valueType: string,
+  cellLabel?: (column: string) => { columnSql: string; valueSql: string },
+): RowRule[] {
+  const label = (rule: RowRule, column: string): RowRule =>
+    cellLabel ? { ...rule, ...cellLabel(column) } : rule;
   const rules: RowRule[] = [];
   for (const field of NUMERIC_FIELDS) {
     const column = columns[field];
-    if (column) rules.push(numberRule(values, column));
+    if (column) rules.push(label(numberRule(values, column), column));
   }
-  if (columns.numerator) rules.push(nonNegativeRule(values, columns.numerator, "count"));
-  if (columns.denominator) rules.push(nonNegativeRule(values, columns.denominator, "denominator"));
+  if (columns.numerator)
+    rules.push(label(nonNegativeRule(values, columns.numerator, "count"), columns.numerator));
+  if (columns.denominator)
+    rules.push(label(nonNegativeRule(values, columns.denominator, "denominator"), columns.denominator));
   if (columns.numerator && columns.denominator) {
     const numerator = values.number(columns.numerator);
     const denominator = values.number(columns.denominator);
-    rules.push({
+    const rule: RowRule = {
       isBad: `${valueType} IN ('proportion', 'percentage') AND ${numerator} > ${denominator}`,
       column: columns.numerator,
       reason: `'numerator above its denominator (' || ${numerator} || ' > ' || ${denominator} || ')'`,
-    });
+    };
+    rules.push(label(rule, columns.numerator));
   }
   return rules;
 }

@@ -4,13 +4,18 @@
  * accepted rows to the adapter's writer. Staging tables are dropped afterwards whatever happens.
  */
 import type { AdapterResult, LoadContext } from "./adapter.ts";
-import { acceptedRowsFilter, type RowRule, rejectBadRows } from "./csv/row-rules.ts";
+import { anyRuleFails, type RowRule, rejectBadRows } from "./csv/row-rules.ts";
 import { dropStaged, stageCsv } from "./csv/stage-csv.ts";
 
 export interface StagedLoadPlan {
   requiredColumns: string[];
   /** Extra select-list SQL over the staged view, e.g. `first_value(_line) OVER (…) AS _first_line`. */
   derivedColumns?: string;
+  /**
+   * Reshapes the staged view before checking, e.g. wide → long with UNPIVOT so that one rule covers many
+   * columns. Receives the view name, returns a FROM-clause item.
+   */
+  reshape?: (stagedView: string) => string;
   /** Extra FROM-clause SQL after the staged view, e.g. LEFT JOINs to catalogue tables (prefix their columns with _). */
   joins?: string;
   rules: RowRule[];
@@ -29,17 +34,20 @@ export async function loadStagedCsv(context: LoadContext, plan: StagedLoadPlan):
       name: context.stagingName,
       requiredColumns: [...new Set(plan.requiredColumns)],
     });
+    const source = plan.reshape ? plan.reshape(staged.view) : staged.view;
+    const derived = plan.derivedColumns ? `, ${plan.derivedColumns}` : "";
     await warehouse.run(
-      `CREATE OR REPLACE TEMP VIEW ${checked} AS SELECT *${plan.derivedColumns ? `, ${plan.derivedColumns}` : ""} FROM ${staged.view} ${plan.joins ?? ""}`,
+      `CREATE OR REPLACE TEMP TABLE ${checked} AS
+       SELECT *, ${anyRuleFails(plan.rules)} AS _bad FROM (SELECT *${derived} FROM ${source} ${plan.joins ?? ""})`,
     );
     await rejectBadRows(warehouse, checked, manifest.id, context.file, plan.rules);
     await warehouse.run(
-      `CREATE OR REPLACE TEMP TABLE ${accepted} AS SELECT * FROM ${checked} WHERE ${acceptedRowsFilter(plan.rules)}`,
+      `CREATE OR REPLACE TEMP TABLE ${accepted} AS SELECT * EXCLUDE (_bad) FROM ${checked} WHERE NOT _bad`,
     );
     const rowsLoaded = await plan.write(accepted);
     return { rowsRead: staged.rowsRead, rowsLoaded };
   } finally {
-    await warehouse.run(`DROP TABLE IF EXISTS ${accepted}; DROP VIEW IF EXISTS ${checked};`);
+    await warehouse.run(`DROP TABLE IF EXISTS ${accepted}; DROP TABLE IF EXISTS ${checked};`);
     await dropStaged(warehouse, context.stagingName);
   }
 }

@@ -33,6 +33,8 @@ export async function buildWarehouse(
   const summaries = await buildAtomically(config.warehousePath, async (file) => {
     const warehouse = await Warehouse.open(file);
     try {
+      // One transaction for the whole build: no commit (and WAL flush) after each statement.
+      await warehouse.run("BEGIN TRANSACTION");
       const result = await loadSources({
         warehouse,
         sources: run.sources,
@@ -43,6 +45,7 @@ export async function buildWarehouse(
       });
       if (afterLoad) await afterLoad(warehouse);
       await warehouse.run("INSERT INTO meta VALUES ('built_at', CAST(current_timestamp AS VARCHAR))");
+      await warehouse.run("COMMIT");
       await warehouse.run("CHECKPOINT");
       return result;
     } finally {

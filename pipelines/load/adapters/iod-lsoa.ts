@@ -9,6 +9,7 @@ import { quoteLiteral } from "../../warehouse/warehouse.ts";
 import { defineAdapter, LOAD_PHASES } from "../adapter.ts";
 import { knownAreaRule, numberRule, requiredValueRule, wholeNumberRule } from "../common-rules.ts";
 import type { RowRule } from "../csv/row-rules.ts";
+import { type CellGroup, headerOfCell, unpivotCells } from "../csv/unpivot.ts";
 import { loadStagedCsv } from "../staged-load.ts";
 import { registerAreas } from "./area-lookup.ts";
 
@@ -32,6 +33,8 @@ const optionsSchema = z
   })
   .strict();
 
+const FIELDS = ["_score", "_rank", "_decile"];
+
 export const iodLsoaAdapter = defineAdapter({
   format: "iod-lsoa",
   optionsSchema,
@@ -40,9 +43,14 @@ export const iodLsoaAdapter = defineAdapter({
     const { values, warehouse, manifest } = context;
     const lsoaType = manifest.geography.type;
     const lsoa = values.text(options.lsoa);
-    const columns = options.domains.flatMap((d) =>
-      [d.score, d.rank, d.decile].filter((c): c is string => Boolean(c)),
-    );
+    const groups: CellGroup[] = options.domains.map((d) => ({
+      name: d.domain,
+      columns: [d.score ?? null, d.rank ?? null, d.decile ?? null],
+    }));
+    const cell = (field: string) => ({
+      columnSql: headerOfCell("_domain", FIELDS, groups, field),
+      valueSql: field,
+    });
     const rules: RowRule[] = [
       requiredValueRule(values, options.lsoa, `${lsoaType} code`),
       {
@@ -51,15 +59,15 @@ export const iodLsoaAdapter = defineAdapter({
         reason: "'duplicate LSOA (first on line ' || _first_line || ')'",
       },
       ...(options.registerAreas ? [] : [knownAreaRule(values, options.lsoa, [lsoaType])]),
-      ...columns.map((column) => numberRule(values, column)),
-      ...options.domains.flatMap((d) => [
-        ...(d.rank ? [wholeNumberRule(values, d.rank, 1)] : []),
-        ...(d.decile ? [wholeNumberRule(values, d.decile, 1, 10)] : []),
-      ]),
+      ...FIELDS.map((field) => ({ ...numberRule(values, field), ...cell(field) })),
+      { ...wholeNumberRule(values, "_rank", 1), ...cell("_rank") },
+      { ...wholeNumberRule(values, "_decile", 1, 10), ...cell("_decile") },
     ];
+    const keep = [options.lsoa, ...(options.name ? [options.name] : [])];
     return loadStagedCsv(context, {
-      requiredColumns: [options.lsoa, ...(options.name ? [options.name] : []), ...columns],
-      derivedColumns: `first_value(_line) OVER (PARTITION BY ${lsoa} ORDER BY _line) AS _first_line`,
+      requiredColumns: [...keep, ...groups.flatMap((g) => g.columns.filter((c): c is string => Boolean(c)))],
+      reshape: (view) => unpivotCells(view, keep, FIELDS, groups, "_domain"),
+      derivedColumns: `first_value(_line) OVER (PARTITION BY ${lsoa}, _domain ORDER BY _line) AS _first_line`,
       rules,
       async write(accepted) {
         if (options.registerAreas) {
@@ -70,20 +78,15 @@ export const iodLsoaAdapter = defineAdapter({
             vintage: manifest.geography.vintage,
           });
         }
-        const selects = options.domains.map((d) => {
-          const used = [d.score, d.rank, d.decile].filter((c): c is string => Boolean(c));
-          return `SELECT ${options.edition}, ${lsoa}, ${quoteLiteral(lsoaType)}, ${quoteLiteral(d.domain)},
-                  ${d.score ? values.number(d.score) : "NULL"}, ${d.rank ? `(${values.number(d.rank)})::INTEGER` : "NULL"},
-                  ${d.decile ? `(${values.number(d.decile)})::INTEGER` : "NULL"}, nullif(${values.notes(used)}, ''),
-                  ${quoteLiteral(manifest.id)}, _line FROM ${accepted}`;
-        });
         await warehouse.run(
           `INSERT INTO deprivation (edition, lsoa, lsoa_type, domain, score, rank, decile, note, source, source_line)
-           SELECT * FROM (${selects.join(" UNION ALL ")}) ORDER BY 10, 4`,
+           SELECT ${options.edition}, ${lsoa}, ${quoteLiteral(lsoaType)}, _domain, ${values.number("_score")},
+                  (${values.number("_rank")})::INTEGER, (${values.number("_decile")})::INTEGER,
+                  nullif(concat_ws('; ', ${FIELDS.map((f) => `CASE WHEN ${headerOfCell("_domain", FIELDS, groups, f)} IS NOT NULL AND ${values.isMissing(f)} THEN ${quoteLiteral(`${f.slice(1)} `)} || ${values.missingNote(f)} END`).join(", ")}), ''),
+                  ${quoteLiteral(manifest.id)}, _line
+           FROM ${accepted} ORDER BY _line, _domain`,
         );
-        return (
-          ((await warehouse.scalar<number>(`SELECT count(*) FROM ${accepted}`)) ?? 0) * options.domains.length
-        );
+        return (await warehouse.scalar<number>(`SELECT count(*) FROM ${accepted}`)) ?? 0;
       },
     });
   },

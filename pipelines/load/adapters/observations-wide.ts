@@ -1,7 +1,8 @@
 /**
  * Indicator observations with one column (or a group of columns) per indicator, e.g. the ONS Health Index
  * (area, year, overall_score, …) or the IoD underlying indicators (numerators by LSOA). Each measure names a
- * catalogue indicator and which columns hold its value, numerator, denominator and CIs.
+ * catalogue indicator and which columns hold its value, numerator, denominator and CIs. The file is
+ * reshaped to one row per area × period × indicator; a bad cell rejects that indicator's value only.
  */
 import { z } from "zod";
 import { SchemaError } from "../../../models/errors.ts";
@@ -10,9 +11,10 @@ import { quoteLiteral } from "../../warehouse/warehouse.ts";
 import { defineAdapter, LOAD_PHASES } from "../adapter.ts";
 import { knownAreaRule, requiredValueRule } from "../common-rules.ts";
 import type { RowRule } from "../csv/row-rules.ts";
+import { type CellGroup, headerOfCell, unpivotCells } from "../csv/unpivot.ts";
 import {
   areaTypeJoin,
-  measureColumnNames,
+  type MeasureColumns,
   measureColumnsSchema,
   measureRules,
   OBSERVATION_COLUMNS,
@@ -33,26 +35,43 @@ const optionsSchema = z
     "give exactly one of period (a column) or fixedPeriod (a label)",
   );
 
+const MEASURE_KEYS = [
+  "numerator",
+  "denominator",
+  "value",
+  "lower95",
+  "upper95",
+  "lower998",
+  "upper998",
+  "note",
+  "comparison",
+] as const;
+const FIELDS = MEASURE_KEYS.map((key) => `_${key}`);
+/** The long columns as a measure mapping: numerator → _numerator, … */
+const LONG_COLUMNS = Object.fromEntries(MEASURE_KEYS.map((key) => [key, `_${key}`])) as MeasureColumns;
+
 export const observationsWideAdapter = defineAdapter({
   format: "observations-wide",
   optionsSchema,
   phase: () => LOAD_PHASES.data,
   load: async (context, options) => {
     const { values, warehouse, manifest } = context;
-    const catalogue = new Map(
-      (
-        await warehouse.rows<{ id: string; multiplier: number; value_type: string }>(
-          "SELECT id, multiplier, value_type FROM indicator",
-        )
-      ).map((row) => [row.id, row]),
+    const known = new Set(
+      (await warehouse.rows<{ id: string }>("SELECT id FROM indicator")).map((row) => row.id),
     );
-    const unknown = options.measures.filter((m) => !catalogue.has(m.indicator)).map((m) => m.indicator);
+    const unknown = options.measures.filter((m) => !known.has(m.indicator)).map((m) => m.indicator);
     if (unknown.length > 0) {
       throw new SchemaError(
         `${displayPath(manifest.manifestPath)}: unknown indicator id(s) ${unknown.join(", ")}`,
         "Add them to sources/catalogue/indicators.yaml.",
       );
     }
+    const groups: CellGroup[] = options.measures.map((m) => ({
+      name: m.indicator,
+      columns: MEASURE_KEYS.map((key) => m[key] ?? null),
+    }));
+    const used = MEASURE_KEYS.filter((key) => options.measures.some((m) => m[key]));
+    const columns = Object.fromEntries(used.map((key) => [key, `_${key}`])) as MeasureColumns;
     const area = values.text(options.area);
     const period = options.period ? values.text(options.period) : quoteLiteral(options.fixedPeriod!);
     const types = [manifest.geography.type];
@@ -65,40 +84,41 @@ export const observationsWideAdapter = defineAdapter({
         column: options.area,
         reason: "'duplicate area and period (first on line ' || _first_line || ')'",
       },
-      ...options.measures.flatMap((m) =>
-        measureRules(values, m, quoteLiteral(catalogue.get(m.indicator)!.value_type)),
-      ),
+      ...measureRules(values, columns, "_catalogue_value_type", (column) => ({
+        columnSql: headerOfCell("_indicator", FIELDS, groups, column),
+        valueSql: column,
+      })),
     ];
+    const keep = [options.area, ...(options.period ? [options.period] : [])];
     return loadStagedCsv(context, {
-      requiredColumns: [
-        options.area,
-        ...(options.period ? [options.period] : []),
-        ...options.measures.flatMap(measureColumnNames),
-      ],
-      derivedColumns: `first_value(_line) OVER (PARTITION BY ${area}, ${period} ORDER BY _line) AS _first_line`,
+      requiredColumns: [...keep, ...groups.flatMap((g) => g.columns.filter((c): c is string => Boolean(c)))],
+      reshape: (view) => unpivotCells(view, keep, FIELDS, groups, "_indicator"),
+      joins:
+        "JOIN (SELECT id AS _catalogue_id, multiplier AS _multiplier, value_type AS _catalogue_value_type FROM indicator) ON _catalogue_id = _indicator",
+      derivedColumns: `first_value(_line) OVER (PARTITION BY ${area}, ${period}, _indicator ORDER BY _line) AS _first_line`,
       rules,
       async write(accepted) {
-        const selects = options.measures.map((measure) => {
-          const indicator = catalogue.get(measure.indicator)!;
-          return `SELECT ${observationSelectList(values, measure, {
-            indicator: quoteLiteral(measure.indicator),
-            areaCode: area,
-            areaType: "_area_type",
-            period,
-            sex: "'Persons'",
-            age: "'All ages'",
-            multiplier: String(indicator.multiplier),
-            valueType: quoteLiteral(indicator.value_type),
-            sourceId: manifest.id,
-          })} FROM ${accepted} ${areaTypeJoin(area, types, manifest.geography.type)}`;
-        });
         await warehouse.run(
-          `INSERT INTO observation (${OBSERVATION_COLUMNS}) SELECT * FROM (${selects.join(" UNION ALL ")}) ORDER BY 18, 1`,
+          `INSERT INTO observation (${OBSERVATION_COLUMNS})
+           SELECT ${observationSelectList(
+             values,
+             { ...LONG_COLUMNS, ...columns },
+             {
+               indicator: "_indicator",
+               areaCode: area,
+               areaType: "_area_type",
+               period,
+               sex: "'Persons'",
+               age: "'All ages'",
+               multiplier: "_multiplier",
+               valueType: "_catalogue_value_type",
+               sourceId: manifest.id,
+             },
+           )}
+           FROM ${accepted} ${areaTypeJoin(area, types, manifest.geography.type)}
+           ORDER BY _line, _indicator`,
         );
-        return (
-          ((await warehouse.scalar<number>(`SELECT count(*) FROM ${accepted}`)) ?? 0) *
-          options.measures.length
-        );
+        return (await warehouse.scalar<number>(`SELECT count(*) FROM ${accepted}`)) ?? 0;
       },
     });
   },

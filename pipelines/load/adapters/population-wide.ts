@@ -1,6 +1,7 @@
 /**
  * Population counts with one column per age band (e.g. IoD File 6 denominators, ONS mid-year estimates
- * by broad age, or single years of age 0…89, 90+). Stored long: one row per area × period × age band.
+ * by broad age, or single years of age 0…89, 90+). Stored long: one row per area × period × age band. A
+ * bad cell rejects that cell only; a bad area or period rejects the row.
  */
 import { z } from "zod";
 import { SourceError } from "../../../models/errors.ts";
@@ -10,6 +11,7 @@ import { defineAdapter, LOAD_PHASES } from "../adapter.ts";
 import { knownAreaRule, nonNegativeRule, numberRule, requiredValueRule } from "../common-rules.ts";
 import type { RowRule } from "../csv/row-rules.ts";
 import { readCsvHeader } from "../csv/stage-csv.ts";
+import { type CellGroup, headerOfCell, unpivotCells } from "../csv/unpivot.ts";
 import { loadStagedCsv } from "../staged-load.ts";
 
 const optionsSchema = z
@@ -29,6 +31,8 @@ const optionsSchema = z
   )
   .refine((o) => Object.keys(o.ages).length > 0 || o.ageColumnsMatching, "give ages or ageColumnsMatching");
 
+const FIELDS = ["_count"];
+
 export const populationWideAdapter = defineAdapter({
   format: "population-wide",
   optionsSchema,
@@ -40,13 +44,16 @@ export const populationWideAdapter = defineAdapter({
       const pattern = new RegExp(options.ageColumnsMatching);
       for (const header of readCsvHeader(context.file, ","))
         if (pattern.test(header)) bands.set(header, header);
-      if (bands.size === 0)
+      if (bands.size === Object.keys(options.ages).length) {
         throw new SourceError(
           `${displayPath(context.file)}: no column matches ageColumnsMatching ${options.ageColumnsMatching}`,
         );
+      }
     }
+    const groups: CellGroup[] = [...bands].map(([band, column]) => ({ name: band, columns: [column] }));
     const area = values.text(options.area);
     const period = options.period ? values.text(options.period) : quoteLiteral(options.fixedPeriod!);
+    const cell = { columnSql: headerOfCell("_band", FIELDS, groups, "_count"), valueSql: "_count" };
     const rules: RowRule[] = [
       requiredValueRule(values, options.area, "area code"),
       knownAreaRule(values, options.area, [manifest.geography.type]),
@@ -56,26 +63,29 @@ export const populationWideAdapter = defineAdapter({
         column: options.area,
         reason: "'duplicate area and period (first on line ' || _first_line || ')'",
       },
-      ...[...bands.values()].flatMap((column) => [
-        numberRule(values, column),
-        nonNegativeRule(values, column, "population"),
-      ]),
+      { ...numberRule(values, "_count"), ...cell },
+      { ...nonNegativeRule(values, "_count", "population"), ...cell },
     ];
     return loadStagedCsv(context, {
       requiredColumns: [options.area, ...(options.period ? [options.period] : []), ...bands.values()],
-      derivedColumns: `first_value(_line) OVER (PARTITION BY ${area}, ${period} ORDER BY _line) AS _first_line`,
+      reshape: (view) =>
+        unpivotCells(
+          view,
+          [options.area, ...(options.period ? [options.period] : [])],
+          FIELDS,
+          groups,
+          "_band",
+        ),
+      derivedColumns: `first_value(_line) OVER (PARTITION BY ${area}, ${period}, _band ORDER BY _line) AS _first_line`,
       rules,
       async write(accepted) {
-        const selects = [...bands].map(
-          ([band, column]) =>
-            `SELECT ${area}, ${quoteLiteral(manifest.geography.type)}, ${period}, ${quoteLiteral(band)}, ${values.number(column)},
-                    ${values.missingNote(column)}, ${quoteLiteral(manifest.id)}, _line FROM ${accepted}`,
-        );
         await warehouse.run(
           `INSERT INTO population (area_code, area_type, period, age_band, population, note, source, source_line)
-           SELECT * FROM (${selects.join(" UNION ALL ")}) ORDER BY 8`,
+           SELECT ${area}, ${quoteLiteral(manifest.geography.type)}, ${period}, _band, ${values.number("_count")},
+                  ${values.missingNote("_count")}, ${quoteLiteral(manifest.id)}, _line
+           FROM ${accepted} ORDER BY _line, _band`,
         );
-        return ((await warehouse.scalar<number>(`SELECT count(*) FROM ${accepted}`)) ?? 0) * bands.size;
+        return (await warehouse.scalar<number>(`SELECT count(*) FROM ${accepted}`)) ?? 0;
       },
     });
   },

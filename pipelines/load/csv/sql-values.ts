@@ -24,14 +24,18 @@ export class ColumnValues {
     return `(${this.column(name)} IS NULL OR trim(${this.column(name)}) IN (${markers || "''"}) OR trim(${this.column(name)}) = '')`;
   }
 
-  /** The number in the cell (thousands separators removed), NULL when missing or not a number. */
+  /**
+   * The number in the cell (thousands separators removed), NULL when missing or not a number. Markers are
+   * never numbers, so they need no separate test here; `isNotANumber` rejects anything else that is not a
+   * finite number before this is used.
+   */
   number(name: string): string {
-    return `CASE WHEN ${this.isMissing(name)} THEN NULL ELSE TRY_CAST(replace(trim(${this.column(name)}), ',', '') AS DOUBLE) END`;
+    return `TRY_CAST(replace(trim(${this.column(name)}), ',', '') AS DOUBLE)`;
   }
 
-  /** True when the cell is present, not a marker, and still not a number: a reject. */
+  /** True when the cell is present, not a marker, and not a finite number: a reject. */
   isNotANumber(name: string): string {
-    return `(NOT ${this.isMissing(name)} AND TRY_CAST(replace(trim(${this.column(name)}), ',', '') AS DOUBLE) IS NULL)`;
+    return `(NOT ${this.isMissing(name)} AND NOT coalesce(isfinite(${this.number(name)}), false))`;
   }
 
   /** A note explaining why the value is NULL, or NULL when it is present. */
