@@ -1,3 +1,4 @@
+import { deriveAll } from "../../derive/derive-stage.ts";
 import { buildWarehouse } from "../../run/build-warehouse.ts";
 import { prepareRun } from "../../run/prepare-run.ts";
 import { formatSeconds } from "../../util/reporter.ts";
@@ -9,7 +10,7 @@ export const runCommand: Command = {
   help: `Usage: ntg run [options]
 
 Runs every stage in order: check the configuration, fetch and verify the sources, load them into a new
-warehouse (DIST/warehouse.duckdb) and swap it in on success. Prints rows loaded and rejected per source.
+warehouse (DIST/warehouse.duckdb), derive the summaries and statistics, and swap it in on success. Prints rows loaded and rejected per source.
 
 ${COMMON_HELP}
 
@@ -24,7 +25,7 @@ Examples:
     reporter.info(
       `check: ${run.sources.length} source manifests and ${run.catalogue.length} catalogued indicators are valid`,
     );
-    await buildWarehouse(config, run, reporter);
+    await buildWarehouse(config, run, reporter, (warehouse) => deriveAll(warehouse, reporter));
     reporter.info(`run: done in ${formatSeconds(started)}`);
     return 0;
   },

@@ -1,0 +1,33 @@
+/**
+ * The derive stage: set-based SQL over the loaded warehouse plus the pure models, writing derived tables
+ * (deprivation summaries, indicator aggregates, gaps, targets, forecasts …). Each step is a small module
+ * listed here in run order; a step reads only tables written by the load stage or by earlier steps.
+ */
+import { formatSeconds, type Reporter } from "../util/reporter.ts";
+import type { Warehouse } from "../warehouse/warehouse.ts";
+
+export interface DeriveStep {
+  /** Short name shown in progress output, e.g. "deprivation summaries". */
+  name: string;
+  /** Runs the step; returns a one-line summary such as "1,234 rows in deprivation_summary". */
+  run(warehouse: Warehouse, reporter: Reporter): Promise<string>;
+}
+
+/** Steps in run order. Add a step by importing it and appending it here. */
+export const DERIVE_STEPS: DeriveStep[] = [];
+
+export async function deriveAll(
+  warehouse: Warehouse,
+  reporter: Reporter,
+  steps: DeriveStep[] = DERIVE_STEPS,
+): Promise<void> {
+  if (steps.length === 0) return;
+  const started = performance.now();
+  reporter.info(`derive: ${steps.length} steps`);
+  for (const step of steps) {
+    const stepStarted = performance.now();
+    const summary = await step.run(warehouse, reporter);
+    reporter.info(`  ${step.name.padEnd(34)} ${summary}  ${formatSeconds(stepStarted)}`);
+  }
+  reporter.info(`derive: done in ${formatSeconds(started)}`);
+}
