@@ -111,10 +111,13 @@ export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): 
       .map((s) => `(${s.startIndex}, ${s.offset})`)
       .join(", ")}) AS t(start_index, line_offset)`,
   );
+  // Row ids of a table are consecutive in insertion order (file order, since insertion order is preserved)
+  // but start at an offset inside a transaction, hence the subtraction.
   await warehouse.run(
     `CREATE OR REPLACE TEMP VIEW ${options.name} AS
-       SELECT r.*, (r.rowid + s.line_offset)::BIGINT AS _line
-       FROM ${raw} r ASOF JOIN ${segments} s ON r.rowid >= s.start_index`,
+       SELECT r.* EXCLUDE (_index), (r._index + s.line_offset)::BIGINT AS _line
+       FROM (SELECT *, rowid - (SELECT min(rowid) FROM ${raw}) AS _index FROM ${raw}) r
+       ASOF JOIN ${segments} s ON r._index >= s.start_index`,
   );
   for (const row of rejected) {
     const line = mapping.physicalLineOfReaderLine.get(row.line) ?? row.line;
