@@ -104,7 +104,11 @@ options:
 `;
 }
 
-export function observationsManifest(hash: string, file = "observations.csv", id = "test-observations"): string {
+export function observationsManifest(
+  hash: string,
+  file = "observations.csv",
+  id = "test-observations",
+): string {
   return `id: ${id}
 title: Test observations in the generic long format
 publisher: Test publisher
@@ -160,13 +164,33 @@ export function createFixtureProject(options: { observations?: string } = {}): F
     async ntg(...args) {
       const stdout: string[] = [];
       const stderr: string[] = [];
-      const sink = (lines: string[]) => ({ write: (chunk: string) => (lines.push(String(chunk)), true) }) as unknown as NodeJS.WritableStream;
+      const collect = (lines: string[]) => (chunk: string) => {
+        lines.push(String(chunk));
+        return true;
+      };
+      const sink = (lines: string[]) => ({ write: collect(lines) }) as unknown as NodeJS.WritableStream;
       const [command, ...rest] = args;
-      const common = command && !command.startsWith("-") ? ["--sources", sourcesDir, "--dist", distDir, "--mirror", mirrorDir, "--no-default-mirrors", "--offline"] : [];
+      const common =
+        command && !command.startsWith("-")
+          ? [
+              "--sources",
+              sourcesDir,
+              "--dist",
+              distDir,
+              "--mirror",
+              mirrorDir,
+              "--no-default-mirrors",
+              "--offline",
+            ]
+          : [];
       const originalWrite = process.stderr.write.bind(process.stderr);
-      process.stderr.write = ((chunk: string) => (stderr.push(String(chunk)), true)) as typeof process.stderr.write;
+      process.stderr.write = collect(stderr) as typeof process.stderr.write;
       try {
-        const code = await main([...(command ? [command] : []), ...rest, ...common], sink(stdout), sink(stderr));
+        const code = await main(
+          [...(command ? [command] : []), ...rest, ...common],
+          sink(stdout),
+          sink(stderr),
+        );
         return { code, stdout: stdout.join(""), stderr: stderr.join("") };
       } finally {
         process.stderr.write = originalWrite;
@@ -178,11 +202,20 @@ export function createFixtureProject(options: { observations?: string } = {}): F
   };
   writeFileSync(path.join(sourcesDir, "catalogue", "indicators.yaml"), CATALOGUE_YAML);
   writeFileSync(path.join(sourcesDir, "localities.csv"), LOCALITIES_CSV);
-  project.writeManifest("test-lookup.yaml", lookupManifest(project.writeMirrorFile("lookup.csv", LOOKUP_CSV)));
-  project.writeManifest("test-hierarchy.yaml", hierarchyManifest(project.writeMirrorFile("hierarchy.csv", HIERARCHY_CSV)));
+  project.writeManifest(
+    "test-lookup.yaml",
+    lookupManifest(project.writeMirrorFile("lookup.csv", LOOKUP_CSV)),
+  );
+  project.writeManifest(
+    "test-hierarchy.yaml",
+    hierarchyManifest(project.writeMirrorFile("hierarchy.csv", HIERARCHY_CSV)),
+  );
   project.writeManifest("test-localities.yaml", LOCALITY_MANIFEST);
   if (options.observations !== undefined) {
-    project.writeManifest("test-observations.yaml", observationsManifest(project.writeMirrorFile("observations.csv", options.observations)));
+    project.writeManifest(
+      "test-observations.yaml",
+      observationsManifest(project.writeMirrorFile("observations.csv", options.observations)),
+    );
   }
   return project;
 }

@@ -79,7 +79,7 @@ export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): 
   const missing = options.requiredColumns.filter((column) => !columns.includes(column));
   if (missing.length > 0) {
     throw new SourceError(
-      `${displayPath(options.file)}: column${missing.length > 1 ? "s" : ""} ${missing.map((c) => `"${c}"`).join(", ")} not found (columns: ${columns.join(", ")})`,
+      `${options.sourceId}: ${displayPath(options.file)}: column${missing.length > 1 ? "s" : ""} ${missing.map((c) => `"${c}"`).join(", ")} not found (columns: ${columns.join(", ")})`,
       "Fix the column mapping in the source's manifest (options), or check that the right file is in the cache.",
     );
   }

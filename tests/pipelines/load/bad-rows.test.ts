@@ -28,7 +28,13 @@ describe("loading a CSV with bad rows", () => {
     expect(result.code, result.stderr).toBe(0);
     const warehouse = await Warehouse.open(`${project.distDir}/warehouse.duckdb`, { readOnly: true });
     try {
-      const loaded = await warehouse.rows<{ source_line: number; indicator: string; numerator: number | null; value: number | null; note: string | null }>(
+      const loaded = await warehouse.rows<{
+        source_line: number;
+        indicator: string;
+        numerator: number | null;
+        value: number | null;
+        note: string | null;
+      }>(
         "SELECT source_line, indicator, numerator, value, note FROM observation WHERE source = 'test-observations' ORDER BY source_line",
       );
       expect(loaded.map((row) => row.source_line)).toEqual([2, 7, 8, 9]);
@@ -44,7 +50,9 @@ describe("loading a CSV with bad rows", () => {
       expect(byLine.get(3)).toMatch(/malformed record \(too many columns\)/);
       expect(byLine.get(4)).toMatch(/unknown area code/);
       expect(byLine.get(5)).toMatch(/negative count/);
-      expect(byLine.get(6)).toMatch(/numerator above its denominator \(60\.0 > 50\.0\)|numerator above its denominator \(60 > 50\)/);
+      expect(byLine.get(6)).toMatch(
+        /numerator above its denominator \(60\.0 > 50\.0\)|numerator above its denominator \(60 > 50\)/,
+      );
       expect(byLine.get(10)).toMatch(/duplicate of line 2/);
       expect(byLine.get(11)).toMatch(/unknown indicator/);
       expect(byLine.get(12)).toMatch(/not a number/);
@@ -60,12 +68,15 @@ describe("loading a CSV with bad rows", () => {
   });
 
   it("keeps line numbers right across blank lines and quoted fields that span lines", async () => {
-    const text = 'indicator,area_code,period,numerator,denominator\r\n\r\ntest-proportion,"E01000001",2019,1,10\r\n"test-\r\nproportion",E01000002,2019,2,10\r\ntest-proportion,E09999999,2019,3,10\r\n';
+    const text =
+      'indicator,area_code,period,numerator,denominator\r\n\r\ntest-proportion,"E01000001",2019,1,10\r\n"test-\r\nproportion",E01000002,2019,2,10\r\ntest-proportion,E09999999,2019,3,10\r\n';
     project = createFixtureProject({ observations: text });
     expect((await project.ntg("load")).code).toBe(0);
     const warehouse = await Warehouse.open(`${project.distDir}/warehouse.duckdb`, { readOnly: true });
     try {
-      const rejects = await warehouse.rows<{ line: number; reason: string }>("SELECT line, reason FROM reject ORDER BY line");
+      const rejects = await warehouse.rows<{ line: number; reason: string }>(
+        "SELECT line, reason FROM reject ORDER BY line",
+      );
       // line 4-5 holds an indicator name with a line break inside quotes: not in the catalogue.
       expect(rejects.map((row) => row.line)).toEqual([4, 6]);
       const loaded = await warehouse.rows<{ source_line: number }>("SELECT source_line FROM observation");
