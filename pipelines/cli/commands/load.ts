@@ -12,11 +12,16 @@ first, then deprivation, populations and indicators. Rows that fail validation a
 and listed in the table reject with their file, line, column, value and reason. The new file replaces the
 old one only when the whole load succeeded; a failed run leaves the previous warehouse untouched.
 
+Skipped when the sources, configuration and code are unchanged since the last load (--force reloads).
+
+Options:
+  --force                 load even when nothing changed
+
 ${COMMON_HELP}`,
-  options: COMMON_OPTIONS,
+  options: { ...COMMON_OPTIONS, force: { type: "boolean" } },
   allowPositionals: false,
-  async run({ config, reporter }) {
-    await buildWarehouse(config, prepareRun(config), reporter);
+  async run({ config, reporter, values }) {
+    await buildWarehouse(config, prepareRun(config), reporter, { force: values.force === true });
     return 0;
   },
 };

@@ -12,20 +12,29 @@ export const runCommand: Command = {
 Runs every stage in order: check the configuration, fetch and verify the sources, load them into a new
 warehouse (DIST/warehouse.duckdb), derive the summaries and statistics, and swap it in on success. Prints rows loaded and rejected per source.
 
+Stages whose inputs (source files, configuration, code) are unchanged since the last run are skipped,
+and say so; a second run with nothing changed takes a second or two.
+
+Options:
+  --force                 rebuild every stage even when nothing changed
+
 ${COMMON_HELP}
 
 Examples:
   ntg run                         # Warwickshire, sources from ../shared/data or the publishers
   ntg run --sources ./my-county   # your own manifests, locality table and catalogue`,
-  options: COMMON_OPTIONS,
+  options: { ...COMMON_OPTIONS, force: { type: "boolean" } },
   allowPositionals: false,
-  async run({ config, reporter }) {
+  async run({ config, reporter, values }) {
     const started = performance.now();
     const run = prepareRun(config);
     reporter.info(
       `check: ${run.sources.length} source manifests and ${run.catalogue.length} catalogued indicators are valid`,
     );
-    await buildWarehouse(config, run, reporter, (warehouse) => deriveAll(warehouse, reporter));
+    await buildWarehouse(config, run, reporter, {
+      derive: (warehouse) => deriveAll(warehouse, reporter),
+      force: values.force === true,
+    });
     reporter.info(`run: done in ${formatSeconds(started)}`);
     return 0;
   },

@@ -72,7 +72,7 @@ describe("areas, lookups and localities", () => {
   it("builds the same content when the same sources are loaded twice", async () => {
     project = createFixtureProject();
     const snapshot = async () => {
-      expect((await project.ntg("load")).code).toBe(0);
+      expect((await project.ntg("load", "--force")).code).toBe(0);
       return withWarehouse(project, async (warehouse) => ({
         areas: await warehouse.rows("SELECT * FROM area ORDER BY type, code"),
         links: await warehouse.rows(
