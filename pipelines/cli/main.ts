@@ -9,12 +9,20 @@ import { ProjectError } from "../../models/errors.ts";
 import { PROJECT_ROOT } from "../config/project-config.ts";
 import { type Command, contextFor, type ParsedValues } from "./command.ts";
 import { checkCommand } from "./commands/check.ts";
+import { deprivationCommand } from "./commands/deprivation.ts";
 import { fetchCommand } from "./commands/fetch.ts";
 import { loadCommand } from "./commands/load.ts";
 import { queryCommand } from "./commands/query.ts";
 import { runCommand } from "./commands/run.ts";
 
-export const COMMANDS: Command[] = [runCommand, fetchCommand, loadCommand, checkCommand, queryCommand];
+export const COMMANDS: Command[] = [
+  runCommand,
+  fetchCommand,
+  loadCommand,
+  checkCommand,
+  queryCommand,
+  deprivationCommand,
+];
 
 export function toolVersion(): string {
   return (JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string })
