@@ -51,7 +51,7 @@ export const categoryCountsAdapter = defineAdapter({
     const count = values.number(options.count);
     return loadStagedCsv(context, {
       requiredColumns: [options.area, options.category, options.count],
-      derivedColumns: `first_value(_line) OVER (PARTITION BY ${area}, ${category} ORDER BY _line) AS _first_line`,
+      duplicateKey: [area, category],
       rules: [
         requiredValueRule(values, options.area, "area code"),
         requiredValueRule(values, options.category, "category"),

@@ -67,7 +67,7 @@ export const iodLsoaAdapter = defineAdapter({
     return loadStagedCsv(context, {
       requiredColumns: [...keep, ...groups.flatMap((g) => g.columns.filter((c): c is string => Boolean(c)))],
       reshape: (view) => unpivotCells(view, keep, FIELDS, groups, "_domain"),
-      derivedColumns: `first_value(_line) OVER (PARTITION BY ${lsoa}, _domain ORDER BY _line) AS _first_line`,
+      duplicateKey: [lsoa, "_domain"],
       rules,
       async write(accepted) {
         if (options.registerAreas) {
@@ -84,7 +84,7 @@ export const iodLsoaAdapter = defineAdapter({
                   (${values.number("_rank")})::INTEGER, (${values.number("_decile")})::INTEGER,
                   nullif(concat_ws('; ', ${FIELDS.map((f) => `CASE WHEN ${headerOfCell("_domain", FIELDS, groups, f)} IS NOT NULL AND ${values.isMissing(f)} THEN ${quoteLiteral(`${f.slice(1)} `)} || ${values.missingNote(f)} END`).join(", ")}), ''),
                   ${quoteLiteral(manifest.id)}, _line
-           FROM ${accepted} ORDER BY _line, _domain`,
+           FROM ${accepted}`,
         );
         return (await warehouse.scalar<number>(`SELECT count(*) FROM ${accepted}`)) ?? 0;
       },

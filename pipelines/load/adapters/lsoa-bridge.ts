@@ -34,7 +34,7 @@ export const lsoaBridgeAdapter = defineAdapter({
       requiredColumns: [from.code, to.code, from.name, to.name, options.change].filter((c): c is string =>
         Boolean(c),
       ),
-      derivedColumns: `first_value(_line) OVER (PARTITION BY ${values.text(from.code)}, ${values.text(to.code)} ORDER BY _line) AS _first_line`,
+      duplicateKey: [values.text(from.code), values.text(to.code)],
       rules: [
         requiredValueRule(values, from.code, `${from.type} code`),
         requiredValueRule(values, to.code, `${to.type} code`),

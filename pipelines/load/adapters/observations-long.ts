@@ -12,10 +12,9 @@ import { THEMES, valueTypeSchema } from "../../catalogue/indicator-catalogue.ts"
 import { areaTypeSchema } from "../../sources/manifest-schema.ts";
 import { quoteLiteral } from "../../warehouse/warehouse.ts";
 import { defineAdapter, LOAD_PHASES, type LoadContext } from "../adapter.ts";
-import { knownAreaRule, requiredValueRule } from "../common-rules.ts";
+import { requiredValueRule } from "../common-rules.ts";
 import type { RowRule } from "../csv/row-rules.ts";
 import {
-  areaTypeJoin,
   measureColumnNames,
   measureColumnsSchema,
   measureRules,
@@ -57,29 +56,86 @@ type Options = z.output<typeof optionsSchema>;
 const slug = (expression: string) =>
   `lower(trim(regexp_replace(trim(${expression}), '[^A-Za-z0-9]+', '-', 'g'), '-'))`;
 
-function indicatorExpression(context: LoadContext, options: Options): string {
-  if (options.indicator) return quoteLiteral(options.indicator);
-  const name = context.values.text(options.columns.indicator!);
-  const auto = options.autoCatalogue
-    ? `${quoteLiteral(options.autoCatalogue.idPrefix)} || ${slug(name)}`
-    : "NULL";
-  return `coalesce(_mapped_indicator, _known_indicator, ${auto})`;
-}
-
-async function addUncatalogued(
+/**
+ * The indicator of each distinct name in the file: a source name from the catalogue, a catalogue id, or
+ * (with autoCatalogue) a new uncatalogued indicator under the prefix. Built once from the distinct names,
+ * so a national file joins a table of a few rows instead of resolving names row by row.
+ */
+async function buildIndicatorMap(
   context: LoadContext,
   options: Options,
-  table: string,
-  indicator: string,
+  staged: string,
+  map: string,
 ): Promise<void> {
-  const auto = options.autoCatalogue;
-  if (!auto || !options.columns.indicator) return;
-  await context.warehouse.run(
-    `INSERT INTO indicator (id, name, theme, polarity, value_type, multiplier, unit, definition, catalogued)
-     SELECT ${indicator}, min(${context.values.text(options.columns.indicator)}), ${quoteLiteral(auto.theme)}, 'none', ${quoteLiteral(auto.valueType)}, 1,
-            ${auto.unit ? quoteLiteral(auto.unit) : "NULL"}, ${quoteLiteral(`Added from source ${context.manifest.id}; not in the catalogue (polarity unknown)`)}, false
-     FROM ${table} WHERE _mapped_indicator IS NULL AND _known_indicator IS NULL GROUP BY 1 ON CONFLICT DO NOTHING`,
-  );
+  const { warehouse, values } = context;
+  const name = options.columns.indicator
+    ? values.text(options.columns.indicator)
+    : quoteLiteral(options.indicator!);
+  const auto = options.autoCatalogue
+    ? `${quoteLiteral(options.autoCatalogue.idPrefix)} || ${slug("d.n")}`
+    : "NULL";
+  await warehouse.run(`CREATE OR REPLACE TEMP TABLE ${map}_names AS
+    SELECT d.n AS _indicator_name, coalesce(sn.indicator, i.id, ${auto}) AS _indicator_id
+    FROM (SELECT DISTINCT ${name} AS n FROM ${staged}) d
+    LEFT JOIN indicator_source_name sn ON sn.source_name = d.n
+    LEFT JOIN indicator i ON i.id = d.n
+    WHERE d.n IS NOT NULL`);
+  const autoCatalogue = options.autoCatalogue;
+  if (autoCatalogue) {
+    await warehouse.run(
+      `INSERT INTO indicator (id, name, theme, polarity, value_type, multiplier, unit, definition, catalogued)
+       SELECT _indicator_id, min(_indicator_name), ${quoteLiteral(autoCatalogue.theme)}, 'none', ${quoteLiteral(autoCatalogue.valueType)}, 1,
+              ${autoCatalogue.unit ? quoteLiteral(autoCatalogue.unit) : "NULL"},
+              ${quoteLiteral(`Added from source ${context.manifest.id}; not in the catalogue (polarity unknown)`)}, false
+       FROM ${map}_names WHERE _indicator_id NOT IN (SELECT id FROM indicator) GROUP BY 1 ORDER BY 1`,
+    );
+  }
+  await warehouse.run(`CREATE OR REPLACE TEMP TABLE ${map} AS
+    SELECT m._indicator_name, i.id AS _indicator_id, i.value_type AS _value_type, i.multiplier AS _multiplier
+    FROM ${map}_names m LEFT JOIN indicator i ON i.id = m._indicator_id;
+    DROP TABLE ${map}_names`);
+}
+
+/** The area type of each distinct code in the file (NULL when the code is not a known area of the allowed types). */
+async function buildAreaMap(
+  context: LoadContext,
+  staged: string,
+  area: string,
+  types: string[],
+  map: string,
+): Promise<void> {
+  const preferred = quoteLiteral(context.manifest.geography.type);
+  await context.warehouse.run(`CREATE OR REPLACE TEMP TABLE ${map} AS
+    SELECT code AS _area_code, arg_min(type, CASE WHEN type = ${preferred} THEN 0 ELSE 1 END) AS _area_type
+    FROM area WHERE type IN (${types.map(quoteLiteral).join(", ")}) AND code IN (SELECT DISTINCT ${area} FROM ${staged})
+    GROUP BY code`);
+}
+
+function rulesFor(context: LoadContext, options: Options, areaTypes: string[]): RowRule[] {
+  const { values } = context;
+  const { columns } = options;
+  const name = columns.indicator ? values.text(columns.indicator) : "NULL";
+  return [
+    ...(columns.indicator ? [requiredValueRule(values, columns.indicator, "indicator")] : []),
+    requiredValueRule(values, columns.area, "area code"),
+    requiredValueRule(values, columns.period, "period"),
+    {
+      isBad: `${options.indicator ? "true" : `${name} IS NOT NULL`} AND _indicator_id IS NULL`,
+      column: columns.indicator ?? null,
+      reason: "'unknown indicator (not an id or source name in sources/catalogue/indicators.yaml)'",
+    },
+    {
+      isBad: `${values.text(columns.area)} IS NOT NULL AND _area_type IS NULL`,
+      column: columns.area,
+      reason: quoteLiteral(`unknown area code (not a known ${areaTypes.join(" or ")} in the loaded lookups)`),
+    },
+    ...measureRules(values, columns, "_value_type"),
+    {
+      isBad: "_line <> _first_line",
+      column: columns.area,
+      reason: "'duplicate of line ' || _first_line || ' (same indicator, area, period, sex and age)'",
+    },
+  ];
 }
 
 export const observationsLongAdapter = defineAdapter({
@@ -94,29 +150,9 @@ export const observationsLongAdapter = defineAdapter({
     const period = values.text(columns.period);
     const sex = columns.sex ? `coalesce(${values.text(columns.sex)}, 'Persons')` : "'Persons'";
     const age = columns.age ? `coalesce(${values.text(columns.age)}, 'All ages')` : "'All ages'";
-    const indicator = indicatorExpression(context, options);
-    const name = columns.indicator ? values.text(columns.indicator) : "NULL";
-    const rules: RowRule[] = [
-      ...(columns.indicator ? [requiredValueRule(values, columns.indicator, "indicator")] : []),
-      requiredValueRule(values, columns.area, "area code"),
-      requiredValueRule(values, columns.period, "period"),
-      ...(columns.indicator && !options.autoCatalogue
-        ? [
-            {
-              isBad: `${name} IS NOT NULL AND _indicator_id IS NULL`,
-              column: columns.indicator,
-              reason: "'unknown indicator (not an id or source name in sources/catalogue/indicators.yaml)'",
-            },
-          ]
-        : []),
-      knownAreaRule(values, columns.area, areaTypes),
-      ...measureRules(values, columns, "_value_type"),
-      {
-        isBad: "_line <> _first_line",
-        column: columns.area,
-        reason: "'duplicate of line ' || _first_line || ' (same indicator, area, period, sex and age)'",
-      },
-    ];
+    const name = columns.indicator ? values.text(columns.indicator) : quoteLiteral(options.indicator!);
+    const indicatorMap = `${context.stagingName}_indicators`;
+    const areaMap = `${context.stagingName}_areas`;
     return loadStagedCsv(context, {
       requiredColumns: [
         columns.area,
@@ -126,18 +162,14 @@ export const observationsLongAdapter = defineAdapter({
         ...(columns.age ? [columns.age] : []),
         ...measureColumnNames(columns),
       ],
-      joins: [
-        `LEFT JOIN (SELECT source_name AS _source_name, indicator AS _mapped_indicator FROM indicator_source_name) ON _source_name = ${name}`,
-        `LEFT JOIN (SELECT id AS _known_indicator FROM indicator) ON _known_indicator = ${options.indicator ? quoteLiteral(options.indicator) : name}`,
-      ].join("\n"),
-      derivedColumns: [
-        `${indicator} AS _indicator_id`,
-        `coalesce((SELECT value_type FROM indicator WHERE id = coalesce(_mapped_indicator, _known_indicator)), ${quoteLiteral(options.autoCatalogue?.valueType ?? "")}) AS _value_type`,
-        `first_value(_line) OVER (PARTITION BY ${indicator}, ${area}, ${period}, ${sex}, ${age} ORDER BY _line) AS _first_line`,
-      ].join(",\n"),
-      rules,
+      async prepare(staged) {
+        await buildIndicatorMap(context, options, staged, indicatorMap);
+        await buildAreaMap(context, staged, area, areaTypes, areaMap);
+      },
+      joins: `LEFT JOIN ${indicatorMap} ON _indicator_name = ${name} LEFT JOIN ${areaMap} ON _area_code = ${area}`,
+      duplicateKey: ["_indicator_id", area, period, sex, age],
+      rules: rulesFor(context, options, areaTypes),
       async write(accepted) {
-        await addUncatalogued(context, options, accepted, "_indicator_id");
         await warehouse.run(
           `INSERT INTO observation (${OBSERVATION_COLUMNS})
            SELECT ${observationSelectList(values, columns, {
@@ -148,14 +180,12 @@ export const observationsLongAdapter = defineAdapter({
              sex,
              age,
              multiplier: "_multiplier",
-             valueType: "_catalogue_value_type",
+             valueType: "_value_type",
              sourceId: manifest.id,
            })}
-           FROM ${accepted}
-           JOIN (SELECT id AS _catalogue_id, multiplier AS _multiplier, value_type AS _catalogue_value_type FROM indicator) ON _catalogue_id = _indicator_id
-           ${areaTypeJoin(area, areaTypes, manifest.geography.type)}
-           ORDER BY _line`,
+           FROM ${accepted}`,
         );
+        await warehouse.run(`DROP TABLE IF EXISTS ${indicatorMap}; DROP TABLE IF EXISTS ${areaMap};`);
         return (await warehouse.scalar<number>(`SELECT count(*) FROM ${accepted}`)) ?? 0;
       },
     });

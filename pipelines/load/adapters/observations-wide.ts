@@ -95,7 +95,7 @@ export const observationsWideAdapter = defineAdapter({
       reshape: (view) => unpivotCells(view, keep, FIELDS, groups, "_indicator"),
       joins:
         "JOIN (SELECT id AS _catalogue_id, multiplier AS _multiplier, value_type AS _catalogue_value_type FROM indicator) ON _catalogue_id = _indicator",
-      derivedColumns: `first_value(_line) OVER (PARTITION BY ${area}, ${period}, _indicator ORDER BY _line) AS _first_line`,
+      duplicateKey: [area, period, "_indicator"],
       rules,
       async write(accepted) {
         await warehouse.run(
@@ -115,8 +115,7 @@ export const observationsWideAdapter = defineAdapter({
                sourceId: manifest.id,
              },
            )}
-           FROM ${accepted} ${areaTypeJoin(area, types, manifest.geography.type)}
-           ORDER BY _line, _indicator`,
+           FROM ${accepted} ${areaTypeJoin(area, types, manifest.geography.type)}`,
         );
         return (await warehouse.scalar<number>(`SELECT count(*) FROM ${accepted}`)) ?? 0;
       },

@@ -76,14 +76,14 @@ export const populationWideAdapter = defineAdapter({
           groups,
           "_band",
         ),
-      derivedColumns: `first_value(_line) OVER (PARTITION BY ${area}, ${period}, _band ORDER BY _line) AS _first_line`,
+      duplicateKey: [area, period, "_band"],
       rules,
       async write(accepted) {
         await warehouse.run(
           `INSERT INTO population (area_code, area_type, period, age_band, population, note, source, source_line)
            SELECT ${area}, ${quoteLiteral(manifest.geography.type)}, ${period}, _band, ${values.number("_count")},
                   ${values.missingNote("_count")}, ${quoteLiteral(manifest.id)}, _line
-           FROM ${accepted} ORDER BY _line, _band`,
+           FROM ${accepted}`,
         );
         return (await warehouse.scalar<number>(`SELECT count(*) FROM ${accepted}`)) ?? 0;
       },

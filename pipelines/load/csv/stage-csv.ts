@@ -7,7 +7,31 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { SourceError } from "../../../models/errors.ts";
 import { displayPath } from "../../config/read-yaml-config.ts";
 import { quoteIdentifier, quoteLiteral, type Warehouse } from "../../warehouse/warehouse.ts";
-import { acceptedRowSegments, scanRecordLines } from "./record-lines.ts";
+import {
+  acceptedRowSegments,
+  hasOneLinePerRecord,
+  type LineSegment,
+  scanRecordLines,
+  segmentsSkippingLines,
+} from "./record-lines.ts";
+
+/** Maps accepted rows and rejected reader lines to physical lines, scanning quotes only when needed. */
+function lineMapping(file: string, acceptedCount: number, rejectedLines: number[]) {
+  if (hasOneLinePerRecord(file, acceptedCount + rejectedLines.length + 1)) {
+    return {
+      segments: segmentsSkippingLines(rejectedLines),
+      physicalLineOfReaderLine: new Map<number, number>(),
+    };
+  }
+  return acceptedRowSegments(scanRecordLines(file), new Set(rejectedLines));
+}
+
+/** line offset for an accepted row index as a CASE over a few segments (last segment first). */
+function lineOffsetCase(segments: LineSegment[]): string {
+  if (segments.length === 1) return String(segments[0]!.offset);
+  const cases = [...segments].reverse().map((s) => `WHEN r._index >= ${s.startIndex} THEN ${s.offset}`);
+  return `CASE ${cases.join(" ")} END`;
+}
 
 export interface StagedCsv {
   /** Name of the view with the file's columns (all text) and `_line`. */
@@ -96,48 +120,43 @@ export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): 
       `, columns = ${columnTypes}, store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scan'`,
     )}`,
   );
-  const rejected = await warehouse.rows<{
-    line: number;
-    column_name: string | null;
-    csv_line: string;
-    error_type: string;
-    error_message: string;
-  }>(`SELECT line, column_name, csv_line, error_type, error_message FROM ${rejects} ORDER BY line`);
-  const records = scanRecordLines(options.file);
-  const rejectedLines = new Set(rejected.map((row) => row.line));
-  const mapping = acceptedRowSegments(records, rejectedLines);
+  const rejected = await warehouse.rows<{ line: number }>(
+    `SELECT DISTINCT line FROM ${rejects} ORDER BY line`,
+  );
+  const acceptedCount = (await warehouse.scalar<number>(`SELECT count(*) FROM ${raw}`)) ?? 0;
+  const mapping = lineMapping(
+    options.file,
+    acceptedCount,
+    rejected.map((row) => row.line),
+  );
   await warehouse.run(
     `CREATE OR REPLACE TEMP TABLE ${segments} AS SELECT * FROM (VALUES ${mapping.segments
       .map((s) => `(${s.startIndex}, ${s.offset})`)
       .join(", ")}) AS t(start_index, line_offset)`,
   );
   // Row ids of a table are consecutive in insertion order (file order, since insertion order is preserved)
-  // but start at an offset inside a transaction, hence the subtraction.
+  // but start at an offset inside a transaction, hence the subtraction. A regular file needs no join.
+  const indexed = `(SELECT *, rowid - (SELECT min(rowid) FROM ${raw}) AS _index FROM ${raw})`;
   await warehouse.run(
-    `CREATE OR REPLACE TEMP VIEW ${options.name} AS
-       SELECT r.* EXCLUDE (_index), (r._index + s.line_offset)::BIGINT AS _line
-       FROM (SELECT *, rowid - (SELECT min(rowid) FROM ${raw}) AS _index FROM ${raw}) r
-       ASOF JOIN ${segments} s ON r._index >= s.start_index`,
+    mapping.segments.length <= 32
+      ? `CREATE OR REPLACE TEMP VIEW ${options.name} AS
+         SELECT r.* EXCLUDE (_index), (r._index + ${lineOffsetCase(mapping.segments)})::BIGINT AS _line FROM ${indexed} r`
+      : `CREATE OR REPLACE TEMP VIEW ${options.name} AS
+         SELECT r.* EXCLUDE (_index), (r._index + s.line_offset)::BIGINT AS _line
+         FROM ${indexed} r ASOF JOIN ${segments} s ON r._index >= s.start_index`,
   );
-  for (const row of rejected) {
-    const line = mapping.physicalLineOfReaderLine.get(row.line) ?? row.line;
-    await warehouse.run(
-      "INSERT INTO reject (source, file, line, column_name, value, reason) VALUES ($1, $2, $3, $4, $5, $6)",
-      [
-        options.sourceId,
-        displayPath(options.file),
-        line,
-        row.column_name,
-        row.csv_line.replace(/^[\r\n]+/, "").slice(0, 500),
-        `malformed record (${row.error_type.toLowerCase()}): ${row.error_message}`,
-      ],
-    );
-  }
-  const accepted = (await warehouse.scalar<number>(`SELECT count(*) FROM ${raw}`)) ?? 0;
+  const physical = [...mapping.physicalLineOfReaderLine].map(([reader, line]) => `(${reader}, ${line})`);
+  await warehouse.run(
+    `INSERT INTO reject (source, file, line, column_name, value, reason)
+     SELECT ${quoteLiteral(options.sourceId)}, ${quoteLiteral(displayPath(options.file))}, coalesce(m.physical, r.line), r.column_name,
+            left(ltrim(r.csv_line, chr(13) || chr(10)), 500), 'malformed record (' || lower(r.error_type) || '): ' || r.error_message
+     FROM ${rejects} r LEFT JOIN (SELECT * FROM (VALUES ${physical.length > 0 ? physical.join(", ") : "(NULL, NULL)"}) AS t(reader, physical)) m ON m.reader = r.line
+     ORDER BY r.line`,
+  );
   return {
     view: options.name,
     columns,
-    rowsRead: accepted + rejected.length,
+    rowsRead: acceptedCount + rejected.length,
     rowsMalformed: rejected.length,
   };
 }
