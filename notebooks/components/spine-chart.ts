@@ -1,0 +1,212 @@
+/**
+ * Spine chart (the national health profiles' area summary): one row per indicator with the area's,
+ * county's and England's values, and a spine where England sits in the middle, the light grey bar spans
+ * every area from worst (left) to best (right) — flipped for low-is-good indicators — the darker bar the
+ * 25th to 75th percentiles, an open diamond marks the county and the area's marker takes its benchmark
+ * colour and shape.
+ */
+import * as Plot from "@observablehq/plot";
+import { BENCHMARK_COLOURS, BENCHMARK_SYMBOLS, MARKER_OUTLINE } from "./benchmark-colours.ts";
+import { benchmarkLegend } from "./benchmark-legend.ts";
+import { chartId } from "./chart-id.ts";
+import { diamondSymbol } from "./chart-symbols.ts";
+import { composeChart } from "./compose-chart.ts";
+import type { LegendItem } from "./legend.ts";
+import { renderPlot } from "./plot-document.ts";
+import { describeSpine } from "./spine-description.ts";
+import {
+  type PlacedSpineRow,
+  placeOnSpine,
+  type SpineRow,
+  spineRowDecimals,
+  spineTable,
+} from "./spine-geometry.ts";
+import { truncateText, wrapText } from "./text-layout.ts";
+import type { ChartOutput, CommonChartOptions } from "./types.ts";
+
+export type { SpineRow } from "./spine-geometry.ts";
+
+export interface SpineChartOptions extends Omit<CommonChartOptions, "decimals"> {
+  title?: string;
+  areaName?: string;
+  countyLabel?: string;
+  englandLabel?: string;
+}
+
+const ROW_HEIGHT = 38;
+const NAME_WIDTH = 250;
+const VALUE_WIDTH = 84;
+const RANGE_GREY = "#d9d9d9";
+const QUARTILE_GREY = "#9e9e9e";
+/** Headings over the spine's left end, middle and right end ("worst" is left even when low is good). */
+const SPINE_HEADINGS = ["Worst / lowest", "", "Best / highest"];
+
+/** Indicator names wrapped to two lines at most (the second cut with "…"). */
+function wrapName(name: string): string {
+  const lines = wrapText(name, NAME_WIDTH - 8, 12);
+  if (lines.length <= 2) return lines.join("\n");
+  return `${lines[0]}\n${truncateText(lines.slice(1).join(" "), NAME_WIDTH - 8, 12)}`;
+}
+
+/** The unit goes with the name ("…, per 100,000") so the value columns stay narrow; "%" stays on values. */
+function nameWithUnit(row: SpineRow): string {
+  return row.unit && row.unit !== "%" ? `${row.name} (${row.unit})` : row.name;
+}
+
+export function spineChart(rows: readonly SpineRow[], options: SpineChartOptions = {}): ChartOutput {
+  const areaName = options.areaName ?? "Area";
+  const countyLabel = options.countyLabel ?? "County";
+  const englandLabel = options.englandLabel ?? "England";
+  const title = options.title ?? `${areaName} compared with ${englandLabel}`;
+  const width = options.width ?? 900;
+  const placed = rows.map(placeOnSpine);
+  const marginLeft = NAME_WIDTH + 3 * VALUE_WIDTH + 16;
+  const columnDx = (column: number) => NAME_WIDTH + (column + 1) * VALUE_WIDTH - marginLeft;
+  const headers = [areaName, countyLabel, englandLabel].map((text, column) => ({
+    text: wrapText(text, VALUE_WIDTH - 10, 12, true)
+      .slice(0, 3)
+      .join("\n"),
+    column,
+  }));
+  const values = placed.flatMap((row) =>
+    [row.value, row.county, row.england].map((value, column) => ({
+      id: row.id,
+      column,
+      text: spineRowDecimals(row).format(value),
+    })),
+  );
+  const withSpine = placed.filter((row) => row.position.worst !== null);
+  const key = (row: { id: string }) => row.id;
+  const plot = renderPlot({
+    width,
+    height: rows.length * ROW_HEIGHT + 56,
+    marginLeft,
+    marginTop: 50,
+    marginRight: 20,
+    marginBottom: 6,
+    x: { domain: [-1, 1], axis: null, insetLeft: 10, insetRight: 10 },
+    y: { domain: placed.map(key), axis: null, paddingInner: 0.35, paddingOuter: 0.2 },
+    color: { type: "identity" },
+    symbol: { type: "identity" },
+    marks: [
+      Plot.ruleY(placed.slice(1), {
+        y: key,
+        dy: -ROW_HEIGHT / 2,
+        stroke: "#e0e0e0",
+        x1: -1.05,
+        x2: 1.05,
+        insetLeft: 8 - marginLeft,
+      }),
+      Plot.barX(withSpine, {
+        y: key,
+        x1: (row) => row.position.worst,
+        x2: (row) => row.position.best,
+        fill: RANGE_GREY,
+      }),
+      Plot.barX(
+        withSpine.filter((row) => row.position.q25 !== null),
+        { y: key, x1: (row) => row.position.q25, x2: (row) => row.position.q75, fill: QUARTILE_GREY },
+      ),
+      Plot.ruleX([0], { stroke: "#000000", strokeWidth: 1.5 }),
+      Plot.dot(
+        withSpine.filter((row) => row.position.county !== null),
+        {
+          y: key,
+          x: (row) => row.position.county,
+          symbol: diamondSymbol,
+          r: 6,
+          fill: "#ffffff",
+          stroke: "#000000",
+          strokeWidth: 1.5,
+        },
+      ),
+      Plot.dot(
+        withSpine.filter((row) => row.position.value !== null),
+        {
+          y: key,
+          x: (row) => row.position.value,
+          symbol: (row: PlacedSpineRow) => BENCHMARK_SYMBOLS[row.benchmark],
+          fill: (row: PlacedSpineRow) => BENCHMARK_COLOURS[row.benchmark],
+          stroke: MARKER_OUTLINE,
+          strokeWidth: 1,
+          r: 8,
+          title: (row: PlacedSpineRow) =>
+            `${row.name}: ${spineRowDecimals(row).format(row.value)} (${row.benchmark})`,
+        },
+      ),
+      Plot.text(placed, {
+        y: key,
+        text: (row) => wrapName(nameWithUnit(row)),
+        frameAnchor: "left",
+        textAnchor: "start",
+        dx: 4 - marginLeft,
+        lineHeight: 1.15,
+      }),
+      ...[0, 1, 2].map((column) =>
+        Plot.text(
+          values.filter((cell) => cell.column === column),
+          {
+            y: key,
+            text: "text",
+            frameAnchor: "left",
+            textAnchor: "end",
+            dx: columnDx(column),
+            fontVariant: "tabular-nums",
+          },
+        ),
+      ),
+      Plot.text(
+        placed.filter((row) => row.position.worst === null),
+        { y: key, x: 0, text: () => "no range to compare", fill: "#404040", dy: -12 },
+      ),
+      ...headers.map((header) =>
+        Plot.text([header.text], {
+          frameAnchor: "top-left",
+          dx: columnDx(header.column),
+          textAnchor: "end",
+          lineAnchor: "bottom",
+          dy: -6,
+          fontWeight: "bold",
+        }),
+      ),
+      Plot.text([{ text: "Indicator" }], {
+        frameAnchor: "top-left",
+        dx: 4 - marginLeft,
+        textAnchor: "start",
+        lineAnchor: "bottom",
+        dy: -6,
+        text: "text",
+        fontWeight: "bold",
+      }),
+      ...(["start", "middle", "end"] as const).map((textAnchor, index) =>
+        Plot.text([SPINE_HEADINGS[index] || englandLabel], {
+          x: index - 1,
+          frameAnchor: "top",
+          textAnchor,
+          lineAnchor: "bottom",
+          dy: -6,
+          fontWeight: "bold",
+        }),
+      ),
+    ],
+  });
+  const legend: LegendItem[] = [
+    ...benchmarkLegend(
+      placed.map((row) => row.benchmark),
+      englandLabel,
+    ),
+    { label: countyLabel, marker: { symbol: diamondSymbol, fill: "#ffffff", stroke: "#000000", area: 80 } },
+    { label: "Range of areas", swatch: { fill: RANGE_GREY, stroke: RANGE_GREY } },
+    { label: "25th to 75th percentile", swatch: { fill: QUARTILE_GREY, stroke: QUARTILE_GREY } },
+  ];
+  return composeChart({
+    id: chartId("spine", title, options.id),
+    title,
+    description: describeSpine(placed, { areaName, englandLabel }),
+    table: spineTable(placed, { areaName, countyLabel, englandLabel }),
+    width,
+    showTitle: options.showTitle,
+    legend,
+    panels: [{ plot }],
+  });
+}
