@@ -11,7 +11,9 @@ import { type Command, contextFor, type ParsedValues } from "./command.ts";
 import { checkCommand } from "./commands/check.ts";
 import { deprivationCommand } from "./commands/deprivation.ts";
 import { fetchCommand } from "./commands/fetch.ts";
+import { indicatorCommand } from "./commands/indicator.ts";
 import { loadCommand } from "./commands/load.ts";
+import { profileCommand } from "./commands/profile.ts";
 import { queryCommand } from "./commands/query.ts";
 import { runCommand } from "./commands/run.ts";
 
@@ -22,6 +24,8 @@ export const COMMANDS: Command[] = [
   checkCommand,
   queryCommand,
   deprivationCommand,
+  profileCommand,
+  indicatorCommand,
 ];
 
 export function toolVersion(): string {

@@ -6,6 +6,7 @@
 import { formatSeconds, type Reporter } from "../util/reporter.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import { DEPRIVATION_DERIVE_STEPS } from "./deprivation/index.ts";
+import { INDICATOR_DERIVE_STEPS } from "./indicators/index.ts";
 
 export interface DeriveStep {
   /** Short name shown in progress output, e.g. "deprivation summaries". */
@@ -15,7 +16,7 @@ export interface DeriveStep {
 }
 
 /** Steps in run order. Add a step by importing it and appending it here. */
-export const DERIVE_STEPS: DeriveStep[] = [...DEPRIVATION_DERIVE_STEPS];
+export const DERIVE_STEPS: DeriveStep[] = [...DEPRIVATION_DERIVE_STEPS, ...INDICATOR_DERIVE_STEPS];
 
 export async function deriveAll(
   warehouse: Warehouse,
