@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { ProjectError } from "../../models/errors.ts";
 import { PROJECT_ROOT } from "../config/project-config.ts";
 import { type Command, contextFor, type ParsedValues } from "./command.ts";
+import { allocateCommand } from "./commands/allocate.ts";
 import { checkCommand } from "./commands/check.ts";
 import { deprivationCommand } from "./commands/deprivation.ts";
 import { fetchCommand } from "./commands/fetch.ts";
@@ -26,6 +27,7 @@ export const COMMANDS: Command[] = [
   deprivationCommand,
   profileCommand,
   indicatorCommand,
+  allocateCommand,
 ];
 
 export function toolVersion(): string {

@@ -3,6 +3,7 @@
  * (deprivation summaries, indicator aggregates, gaps, targets, forecasts …). Each step is a small module
  * listed here in run order; a step reads only tables written by the load stage or by earlier steps.
  */
+import { allocationStep } from "../allocation/allocation-step.ts";
 import { formatSeconds, type Reporter } from "../util/reporter.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import { DEPRIVATION_DERIVE_STEPS } from "./deprivation/index.ts";
@@ -16,7 +17,11 @@ export interface DeriveStep {
 }
 
 /** Steps in run order. Add a step by importing it and appending it here. */
-export const DERIVE_STEPS: DeriveStep[] = [...DEPRIVATION_DERIVE_STEPS, ...INDICATOR_DERIVE_STEPS];
+export const DERIVE_STEPS: DeriveStep[] = [
+  ...DEPRIVATION_DERIVE_STEPS,
+  ...INDICATOR_DERIVE_STEPS,
+  allocationStep(),
+];
 
 export async function deriveAll(
   warehouse: Warehouse,
