@@ -28,6 +28,7 @@ function extremePhrase(
 }
 
 export function describeAllocations(view: AllocationView, perHead: boolean): string {
+  if (view.recipients.length === 0) return "There are no allocations to compare.";
   const total = (scenario: string) => formatMoney(view.totals.get(scenario) ?? 0);
   const sentences = [
     `${view.baseline} (baseline) allocates ${total(view.baseline)} between ${view.recipients.length} recipients${perHead ? "; the chart shows amounts per head" : ""}.`,

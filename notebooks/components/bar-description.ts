@@ -2,7 +2,7 @@
  * The text description of a bar chart of areas: which area is highest and lowest and by how much, how many
  * are better, similar or worse than the comparator, where the highlighted area stands, and which have no data.
  */
-import type { BarRow } from "./bar-with-intervals.ts";
+import type { BarRow } from "./bar-rows.ts";
 import { BENCHMARK_ORDER } from "./benchmark-colours.ts";
 import { countPhrase, findExtremes, hasValue, listPhrase, ordinal } from "./describe-values.ts";
 import { formatTimes, formatValue } from "./format-number.ts";
@@ -24,11 +24,14 @@ export function describeBars(rows: readonly BarRow[], options: BarDescriptionOpt
   if (!extremes)
     return `No area has a value${comparator ? `; ${comparator.label} is ${show(comparator.value)}` : ""}.`;
   const { highest, lowest } = extremes;
-  let spread = `${highest.name} has the highest value, ${show(highest.value)}, and ${lowest.name} the lowest, ${show(lowest.value)}`;
-  if ((lowest.value as number) > 0 && highest !== lowest) {
-    spread += ` (the highest is ${formatTimes((highest.value as number) / (lowest.value as number))} the lowest)`;
+  if (present.length === 1) sentences.push(`${highest.name} has a value of ${show(highest.value)}.`);
+  else {
+    let spread = `${highest.name} has the highest value, ${show(highest.value)}, and ${lowest.name} the lowest, ${show(lowest.value)}`;
+    if ((lowest.value as number) > 0 && highest !== lowest) {
+      spread += ` (the highest is ${formatTimes((highest.value as number) / (lowest.value as number))} the lowest)`;
+    }
+    sentences.push(`${spread}.`);
   }
-  sentences.push(`${spread}.`);
   if (comparator) {
     const counts = new Map<string, number>();
     for (const row of present) {

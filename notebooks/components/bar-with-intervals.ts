@@ -5,53 +5,26 @@
  */
 import * as Plot from "@observablehq/plot";
 import { describeBars } from "./bar-description.ts";
+import { type BarRow, type BarWithIntervalsOptions, barTable, sortBarRows } from "./bar-rows.ts";
 import { BENCHMARK_COLOURS, BENCHMARK_SYMBOLS, MARKER_OUTLINE } from "./benchmark-colours.ts";
 import { benchmarkLegend } from "./benchmark-legend.ts";
 import { chartId } from "./chart-id.ts";
 import { composeChart } from "./compose-chart.ts";
-import { decimalsFor, formatValue, roundForTable } from "./format-number.ts";
+import { decimalsFor, formatValue } from "./format-number.ts";
 import { renderPlot } from "./plot-document.ts";
 import { estimateTextWidth, truncateText } from "./text-layout.ts";
-import type { BenchmarkLabel, ChartOutput, CommonChartOptions } from "./types.ts";
+import type { BenchmarkLabel, ChartOutput } from "./types.ts";
 
-export interface BarRow {
-  code: string;
-  name: string;
-  value: number | null;
-  lower?: number | null;
-  upper?: number | null;
-  benchmark?: BenchmarkLabel;
-}
-
-export interface BarWithIntervalsOptions extends CommonChartOptions {
-  title: string;
-  unit?: string;
-  comparator?: { label: string; value: number };
-  /** "value" (default): highest at the top; "name": alphabetical. */
-  sort?: "value" | "name";
-  /** Code of the area to emphasise. */
-  highlight?: string;
-}
+export type { BarRow, BarWithIntervalsOptions } from "./bar-rows.ts";
 
 /** Colour of bars with no benchmark: a mid blue-grey that keeps 3:1 against white. */
 const NEUTRAL_BAR = "#7a8fa6";
 const ROW_HEIGHT = 24;
 
-function sortRows(rows: readonly BarRow[], sort: "value" | "name"): BarRow[] {
-  const byName = (a: BarRow, b: BarRow) =>
-    a.name.localeCompare(b.name, "en-GB") || a.code.localeCompare(b.code);
-  if (sort === "name") return [...rows].sort(byName);
-  return [...rows].sort((a, b) => {
-    if (a.value === null || b.value === null)
-      return a.value === null ? (b.value === null ? byName(a, b) : 1) : -1;
-    return b.value - a.value || byName(a, b);
-  });
-}
-
 export function barWithIntervals(rows: readonly BarRow[], options: BarWithIntervalsOptions): ChartOutput {
   const { title, unit = "", comparator, highlight } = options;
   const width = options.width ?? 720;
-  const sorted = sortRows(rows, options.sort ?? "value");
+  const sorted = sortBarRows(rows, options.sort ?? "value");
   const decimals =
     options.decimals ??
     decimalsFor(sorted.flatMap((row) => [row.value, row.lower, row.upper, comparator?.value]));
@@ -71,7 +44,7 @@ export function barWithIntervals(rows: readonly BarRow[], options: BarWithInterv
     marginRight: 90,
     marginTop: 28,
     x: {
-      label: unit ? `${title} (${unit})` : title,
+      label: unit || null,
       grid: true,
       nice: true,
       domain: [Math.min(0, ...extent), Math.max(0, comparator?.value ?? 0, ...extent)],
@@ -139,7 +112,7 @@ export function barWithIntervals(rows: readonly BarRow[], options: BarWithInterv
       ),
       Plot.text(sorted, {
         y: keyOf,
-        text: (row: BarRow) => formatValue(row.value, decimals, unit),
+        text: (row: BarRow) => formatValue(row.value, decimals, unit === "%" ? "%" : ""),
         frameAnchor: "right",
         textAnchor: "start",
         dx: 22,
@@ -154,24 +127,7 @@ export function barWithIntervals(rows: readonly BarRow[], options: BarWithInterv
     id: chartId("bar", title, options.id),
     title,
     description: describeBars(sorted, { unit, decimals, comparator, highlight }),
-    table: {
-      columns: [
-        "Area",
-        "Code",
-        unit ? `Value (${unit})` : "Value",
-        "Lower 95% limit",
-        "Upper 95% limit",
-        comparator ? `Compared with ${comparator.label}` : "Benchmark",
-      ],
-      rows: sorted.map((row) => [
-        row.name,
-        row.code,
-        roundForTable(row.value, decimals),
-        roundForTable(row.lower, decimals),
-        roundForTable(row.upper, decimals),
-        row.benchmark ?? null,
-      ]),
-    },
+    table: barTable(sorted, decimals, unit, comparator),
     width,
     showTitle: options.showTitle,
     legend: benchmarkLegend(benchmarks, comparator?.label),

@@ -15,6 +15,7 @@ import { rewindForD3 } from "./geo-rewind.ts";
 import type { GeoFeature } from "./geo-types.ts";
 import type { LegendItem } from "./legend.ts";
 import { classIndex, classLabels, niceThresholds } from "./map-classes.ts";
+import { classColours, NO_DATA_FILL, noDataPattern } from "./map-colours.ts";
 import { renderPlot } from "./plot-document.ts";
 import type { ChartOutput, CommonChartOptions, Polarity } from "./types.ts";
 
@@ -52,31 +53,10 @@ export interface ChoroplethOptions extends CommonChartOptions {
   polarity?: Polarity;
 }
 
-const NO_DATA_FILL = "#f2f2f2";
-
-function noDataPattern(id: string): string {
-  return (
-    `<pattern id="${id}-no-data" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">` +
-    `<rect width="6" height="6" fill="${NO_DATA_FILL}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#7a7a7a" stroke-width="1.5"/></pattern>`
-  );
-}
-
 const nameOf = (feature: GeoFeature): string => {
   const properties = feature.properties as { name?: unknown; code?: unknown };
   return String(properties.name ?? properties.code ?? "");
 };
-
-/**
- * `count` colours from a scheme, lightest first (darkest first when `reverse`). The palest eighth of the
- * scheme is skipped: it is nearly white and would vanish against the page and the white area borders.
- */
-export function classColours(scheme: string, count: number, reverse: boolean): string[] {
-  const scale = Plot.scale({ color: { type: "linear", scheme: scheme as Plot.ColorScheme, domain: [0, 1] } });
-  const colours = Array.from({ length: count }, (_unused, index) =>
-    String(scale.apply(count === 1 ? 0.6 : 0.125 + (0.875 * index) / (count - 1))),
-  );
-  return reverse ? colours.reverse() : colours;
-}
 
 export function choropleth(
   features: readonly GeoFeature<MapProperties>[],
@@ -109,7 +89,10 @@ export function choropleth(
     width,
     ...(options.height ? { height: options.height } : {}),
     margin: 8,
-    projection: { type: "mercator", domain: { type: "FeatureCollection", features: areas } as never },
+    projection: {
+      type: "mercator",
+      ...(areas.length > 0 ? { domain: { type: "FeatureCollection", features: areas } as never } : {}),
+    },
     color: { type: "threshold", domain: thresholds, range: colours },
     marks: [
       Plot.geo(withValue, {

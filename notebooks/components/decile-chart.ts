@@ -8,65 +8,41 @@ import * as Plot from "@observablehq/plot";
 import { chartId } from "./chart-id.ts";
 import { composeChart } from "./compose-chart.ts";
 import { describeDeciles } from "./decile-description.ts";
-import { decimalsFor, formatNumber, formatValue, roundForTable } from "./format-number.ts";
+import {
+  type DecileRow,
+  placeOnRelativeRank,
+  type RankedDecile,
+  type SiiFit,
+  siiText,
+} from "./decile-rank.ts";
+import { decimalsFor, formatValue, roundForTable } from "./format-number.ts";
 import type { LegendItem } from "./legend.ts";
 import { renderPlot } from "./plot-document.ts";
 import type { ChartOutput, CommonChartOptions } from "./types.ts";
 
-export interface DecileRow {
-  decile: number;
-  value: number | null;
-  lower?: number | null;
-  upper?: number | null;
-  population?: number;
-}
-
-export interface SiiFit {
-  intercept: number;
-  slope: number;
-  sii: number;
-  lowerSii?: number | null;
-  upperSii?: number | null;
-}
+export type { DecileRow, RankedDecile, SiiFit } from "./decile-rank.ts";
 
 export interface DecileChartOptions extends CommonChartOptions {
   title: string;
   unit?: string;
   sii?: SiiFit;
+  /** "decile" or "quintile"; by default quintile when there are at most 5 groups numbered up to 5. */
+  quantile?: "decile" | "quintile";
   /** What the quantiles are of, for the axis (default "Deprivation decile (1 = most deprived)"). */
   axisLabel?: string;
 }
 
-/** A quantile placed on the relative-rank axis. */
-export interface RankedDecile extends DecileRow {
-  start: number;
-  end: number;
-  middle: number;
-}
-
 const BAR = "#5b84b1";
-
-/** Places each quantile on 0..1 by cumulative population share (equal widths when any population is missing). */
-export function placeOnRelativeRank(rows: readonly DecileRow[]): RankedDecile[] {
-  const sorted = [...rows].sort((a, b) => a.decile - b.decile);
-  const usePopulation = sorted.every((row) => typeof row.population === "number" && row.population > 0);
-  const total = usePopulation
-    ? sorted.reduce((sum, row) => sum + (row.population as number), 0)
-    : sorted.length;
-  let start = 0;
-  return sorted.map((row) => {
-    const share = (usePopulation ? (row.population as number) : 1) / total;
-    const placed = { ...row, start, end: start + share, middle: start + share / 2 };
-    start += share;
-    return placed;
-  });
-}
 
 export function decileChart(rows: readonly DecileRow[], options: DecileChartOptions): ChartOutput {
   const { title, unit = "", sii } = options;
   const width = options.width ?? 720;
   const ranked = placeOnRelativeRank(rows);
-  const quantile = ranked.length <= 5 ? "quintile" : "decile";
+  const quantile =
+    options.quantile ??
+    (ranked.length > 0 && ranked.length <= 5 && Math.max(...ranked.map((row) => row.decile)) <= 5
+      ? "quintile"
+      : "decile");
   const decimals =
     options.decimals ?? decimalsFor(ranked.flatMap((row) => [row.value, row.lower, row.upper]));
   const present = ranked.filter((row) => row.value !== null);
@@ -171,15 +147,6 @@ export function decileChart(rows: readonly DecileRow[], options: DecileChartOpti
     legend,
     panels: [{ plot }],
   });
-}
-
-/** "12.3 (95% CI 10.1 to 14.5)". */
-export function siiText(sii: SiiFit, decimals: number, unit: string): string {
-  const interval =
-    sii.lowerSii != null && sii.upperSii != null
-      ? ` (95% CI ${formatNumber(sii.lowerSii, decimals)} to ${formatNumber(sii.upperSii, decimals)})`
-      : "";
-  return `${formatValue(sii.sii, decimals, unit === "%" ? "percentage points" : unit)}${interval}`;
 }
 
 function capitalised(text: string): string {

@@ -2,7 +2,7 @@
  * The text description of a decile chart: the values at the most and least deprived ends, the highest and
  * lowest quantiles, and what the slope index of inequality says in words.
  */
-import { type RankedDecile, type SiiFit, siiText } from "./decile-chart.ts";
+import { type RankedDecile, type SiiFit, siiText } from "./decile-rank.ts";
 import { findExtremes, hasValue } from "./describe-values.ts";
 import { formatValue } from "./format-number.ts";
 

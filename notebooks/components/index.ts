@@ -17,13 +17,15 @@ export {
   BENCHMARK_SYMBOLS,
   benchmarkPhrase,
 } from "./benchmark-colours.ts";
-export { type ChoroplethOptions, choropleth, classColours, type MapProperties } from "./choropleth.ts";
+export { type ChoroplethOptions, choropleth, type MapProperties } from "./choropleth.ts";
 export { type DecileChartOptions, type DecileRow, decileChart, type SiiFit } from "./decile-chart.ts";
 export { dissolveBoundaries } from "./dissolve-boundaries.ts";
 export { escapeXml } from "./escape-xml.ts";
 export { decimalsFor, formatNumber, formatValue } from "./format-number.ts";
 export type { GeoFeature, GeoGeometry, Position } from "./geo-types.ts";
 export { classLabels, niceThresholds } from "./map-classes.ts";
+export { classColours } from "./map-colours.ts";
+export { plotWarnings } from "./plot-document.ts";
 export { type PopulationPyramidOptions, type PyramidRow, populationPyramid } from "./population-pyramid.ts";
 export { type SpineChartOptions, type SpineRow, spineChart } from "./spine-chart.ts";
 export { type RugInput, type TartanRugOptions, tartanRug } from "./tartan-rug.ts";

@@ -13,6 +13,7 @@ import { diamondSymbol } from "./chart-symbols.ts";
 import { composeChart } from "./compose-chart.ts";
 import type { LegendItem } from "./legend.ts";
 import { renderPlot } from "./plot-document.ts";
+import { SPINE_ROW_HEIGHT as ROW_HEIGHT, SPINE_COLUMNS_WIDTH, spineColumnMarks } from "./spine-columns.ts";
 import { describeSpine } from "./spine-description.ts";
 import {
   type PlacedSpineRow,
@@ -21,7 +22,6 @@ import {
   spineRowDecimals,
   spineTable,
 } from "./spine-geometry.ts";
-import { truncateText, wrapText } from "./text-layout.ts";
 import type { ChartOutput, CommonChartOptions } from "./types.ts";
 
 export type { SpineRow } from "./spine-geometry.ts";
@@ -33,25 +33,10 @@ export interface SpineChartOptions extends Omit<CommonChartOptions, "decimals"> 
   englandLabel?: string;
 }
 
-const ROW_HEIGHT = 38;
-const NAME_WIDTH = 250;
-const VALUE_WIDTH = 84;
 const RANGE_GREY = "#d9d9d9";
 const QUARTILE_GREY = "#9e9e9e";
 /** Headings over the spine's left end, middle and right end ("worst" is left even when low is good). */
 const SPINE_HEADINGS = ["Worst / lowest", "", "Best / highest"];
-
-/** Indicator names wrapped to two lines at most (the second cut with "…"). */
-function wrapName(name: string): string {
-  const lines = wrapText(name, NAME_WIDTH - 8, 12);
-  if (lines.length <= 2) return lines.join("\n");
-  return `${lines[0]}\n${truncateText(lines.slice(1).join(" "), NAME_WIDTH - 8, 12)}`;
-}
-
-/** The unit goes with the name ("…, per 100,000") so the value columns stay narrow; "%" stays on values. */
-function nameWithUnit(row: SpineRow): string {
-  return row.unit && row.unit !== "%" ? `${row.name} (${row.unit})` : row.name;
-}
 
 export function spineChart(rows: readonly SpineRow[], options: SpineChartOptions = {}): ChartOutput {
   const areaName = options.areaName ?? "Area";
@@ -60,21 +45,7 @@ export function spineChart(rows: readonly SpineRow[], options: SpineChartOptions
   const title = options.title ?? `${areaName} compared with ${englandLabel}`;
   const width = options.width ?? 900;
   const placed = rows.map(placeOnSpine);
-  const marginLeft = NAME_WIDTH + 3 * VALUE_WIDTH + 16;
-  const columnDx = (column: number) => NAME_WIDTH + (column + 1) * VALUE_WIDTH - marginLeft;
-  const headers = [areaName, countyLabel, englandLabel].map((text, column) => ({
-    text: wrapText(text, VALUE_WIDTH - 10, 12, true)
-      .slice(0, 3)
-      .join("\n"),
-    column,
-  }));
-  const values = placed.flatMap((row) =>
-    [row.value, row.county, row.england].map((value, column) => ({
-      id: row.id,
-      column,
-      text: spineRowDecimals(row).format(value),
-    })),
-  );
+  const marginLeft = SPINE_COLUMNS_WIDTH;
   const withSpine = placed.filter((row) => row.position.worst !== null);
   const key = (row: { id: string }) => row.id;
   const plot = renderPlot({
@@ -134,50 +105,7 @@ export function spineChart(rows: readonly SpineRow[], options: SpineChartOptions
             `${row.name}: ${spineRowDecimals(row).format(row.value)} (${row.benchmark})`,
         },
       ),
-      Plot.text(placed, {
-        y: key,
-        text: (row) => wrapName(nameWithUnit(row)),
-        frameAnchor: "left",
-        textAnchor: "start",
-        dx: 4 - marginLeft,
-        lineHeight: 1.15,
-      }),
-      ...[0, 1, 2].map((column) =>
-        Plot.text(
-          values.filter((cell) => cell.column === column),
-          {
-            y: key,
-            text: "text",
-            frameAnchor: "left",
-            textAnchor: "end",
-            dx: columnDx(column),
-            fontVariant: "tabular-nums",
-          },
-        ),
-      ),
-      Plot.text(
-        placed.filter((row) => row.position.worst === null),
-        { y: key, x: 0, text: () => "no range to compare", fill: "#404040", dy: -12 },
-      ),
-      ...headers.map((header) =>
-        Plot.text([header.text], {
-          frameAnchor: "top-left",
-          dx: columnDx(header.column),
-          textAnchor: "end",
-          lineAnchor: "bottom",
-          dy: -6,
-          fontWeight: "bold",
-        }),
-      ),
-      Plot.text([{ text: "Indicator" }], {
-        frameAnchor: "top-left",
-        dx: 4 - marginLeft,
-        textAnchor: "start",
-        lineAnchor: "bottom",
-        dy: -6,
-        text: "text",
-        fontWeight: "bold",
-      }),
+      ...spineColumnMarks(placed, { areaName, countyLabel, englandLabel }),
       ...(["start", "middle", "end"] as const).map((textAnchor, index) =>
         Plot.text([SPINE_HEADINGS[index] || englandLabel], {
           x: index - 1,

@@ -5,7 +5,7 @@
  */
 
 const NARROW = /[iljtfr.,:;'|!()[\]\s]/;
-const WIDE = /[MWmw@%]/;
+const WIDE = /[MWmw@%<>=+~#]/;
 
 /**
  * Estimated width in pixels of `text` at `fontSize` px, calibrated on DejaVu Sans (what `system-ui` is on

@@ -13,59 +13,16 @@ import type { LegendItem } from "./legend.ts";
 import { renderPlot } from "./plot-document.ts";
 import { describeTrend } from "./trend-description.ts";
 import { trendTable } from "./trend-table.ts";
-import type { ChartOutput, CommonChartOptions, Polarity } from "./types.ts";
+import {
+  COMPARATOR_STYLES,
+  SERIES,
+  type TrendChartOptions,
+  type TrendPoint,
+  yearTicks,
+} from "./trend-types.ts";
+import type { ChartOutput } from "./types.ts";
 
-export interface TrendPoint {
-  period: string;
-  year: number;
-  value: number | null;
-  lower?: number | null;
-  upper?: number | null;
-}
-
-export interface TrendComparator {
-  label: string;
-  points: { year: number; value: number | null }[];
-}
-
-export interface TrendForecastPoint {
-  year: number;
-  value: number;
-  lower: number;
-  upper: number;
-}
-
-export interface TrendChartOptions extends CommonChartOptions {
-  title: string;
-  unit?: string;
-  /** Name of the main series in the legend (default "Value"). */
-  label?: string;
-  comparators?: TrendComparator[];
-  target?: { year: number; value: number; label?: string };
-  forecast?: TrendForecastPoint[];
-  /** With a polarity the description says whether the forecast meets the target. */
-  polarity?: Polarity;
-}
-
-const SERIES = "#2166ac";
-const COMPARATOR_STYLES = [
-  { stroke: "#000000", dash: "6,4" },
-  { stroke: "#595959", dash: "2,3" },
-  { stroke: "#000000", dash: "12,3,2,3" },
-  { stroke: "#595959", dash: "8,2" },
-] as const;
-
-/** Ticks at each year, labelled with the period name ("2019/20") where the data gives one. */
-function yearTicks(
-  points: readonly TrendPoint[],
-  extraYears: readonly number[],
-): { ticks: number[]; label: (year: number) => string } {
-  const periodByYear = new Map(points.map((point) => [point.year, point.period]));
-  const years = [...new Set([...points.map((point) => point.year), ...extraYears])].sort((a, b) => a - b);
-  const step = Math.ceil(years.length / 10);
-  const ticks = years.filter((_year, index) => index % step === 0 || index === years.length - 1);
-  return { ticks, label: (year) => periodByYear.get(year) ?? String(year) };
-}
+export type { TrendChartOptions, TrendComparator, TrendForecastPoint, TrendPoint } from "./trend-types.ts";
 
 export function trendChart(points: readonly TrendPoint[], options: TrendChartOptions): ChartOutput {
   const { title, unit = "", comparators = [], target, forecast = [] } = options;

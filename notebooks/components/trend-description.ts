@@ -5,7 +5,7 @@
  */
 import { hasValue } from "./describe-values.ts";
 import { formatChange, formatValue } from "./format-number.ts";
-import type { TrendChartOptions, TrendPoint } from "./trend-chart.ts";
+import type { TrendChartOptions, TrendPoint } from "./trend-types.ts";
 
 export function describeTrend(
   sorted: readonly TrendPoint[],

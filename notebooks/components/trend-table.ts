@@ -3,7 +3,7 @@
  * with a column per series, so a reader can read every point the chart draws.
  */
 import { roundForTable } from "./format-number.ts";
-import type { TrendChartOptions, TrendPoint } from "./trend-chart.ts";
+import type { TrendChartOptions, TrendPoint } from "./trend-types.ts";
 import type { DataTable } from "./types.ts";
 
 export function trendTable(
