@@ -13,7 +13,7 @@ import { diamondSymbol } from "./chart-symbols.ts";
 import { composeChart } from "./compose-chart.ts";
 import type { LegendItem } from "./legend.ts";
 import { renderPlot } from "./plot-document.ts";
-import { SPINE_ROW_HEIGHT as ROW_HEIGHT, SPINE_COLUMNS_WIDTH, spineColumnMarks } from "./spine-columns.ts";
+import { SPINE_ROW_HEIGHT as ROW_HEIGHT, spineColumnMarks } from "./spine-columns.ts";
 import { describeSpine } from "./spine-description.ts";
 import {
   type PlacedSpineRow,
@@ -36,7 +36,7 @@ export interface SpineChartOptions extends Omit<CommonChartOptions, "decimals"> 
 const RANGE_GREY = "#d9d9d9";
 const QUARTILE_GREY = "#9e9e9e";
 /** Headings over the spine's left end, middle and right end ("worst" is left even when low is good). */
-const SPINE_HEADINGS = ["Worst / lowest", "", "Best / highest"];
+const SPINE_HEADINGS = ["Worst", "", "Best"];
 
 export function spineChart(rows: readonly SpineRow[], options: SpineChartOptions = {}): ChartOutput {
   const areaName = options.areaName ?? "Area";
@@ -45,7 +45,8 @@ export function spineChart(rows: readonly SpineRow[], options: SpineChartOptions
   const title = options.title ?? `${areaName} compared with ${englandLabel}`;
   const width = options.width ?? 900;
   const placed = rows.map(placeOnSpine);
-  const marginLeft = SPINE_COLUMNS_WIDTH;
+  const columns = spineColumnMarks(placed, { areaName, countyLabel, englandLabel });
+  const marginLeft = columns.marginLeft;
   const withSpine = placed.filter((row) => row.position.worst !== null);
   const key = (row: { id: string }) => row.id;
   const plot = renderPlot({
@@ -105,7 +106,7 @@ export function spineChart(rows: readonly SpineRow[], options: SpineChartOptions
             `${row.name}: ${spineRowDecimals(row).format(row.value)} (${row.benchmark})`,
         },
       ),
-      ...spineColumnMarks(placed, { areaName, countyLabel, englandLabel }),
+      ...columns.marks,
       ...(["start", "middle", "end"] as const).map((textAnchor, index) =>
         Plot.text([SPINE_HEADINGS[index] || englandLabel], {
           x: index - 1,
@@ -136,5 +137,10 @@ export function spineChart(rows: readonly SpineRow[], options: SpineChartOptions
     showTitle: options.showTitle,
     legend,
     panels: [{ plot }],
+    notes: placed.some((row) => row.polarity === "none")
+      ? [
+          "Indicators with no polarity (neither high nor low is better) run from lowest on the left to highest on the right.",
+        ]
+      : [],
   });
 }

@@ -5,13 +5,36 @@
  */
 import * as Plot from "@observablehq/plot";
 import { type PlacedSpineRow, type SpineRow, spineRowDecimals } from "./spine-geometry.ts";
-import { truncateText, wrapText } from "./text-layout.ts";
+import { estimateTextWidth, truncateText, wrapText } from "./text-layout.ts";
 
 export const SPINE_ROW_HEIGHT = 38;
 const NAME_WIDTH = 250;
-const VALUE_WIDTH = 84;
+
+export interface SpineLabels {
+  areaName: string;
+  countyLabel: string;
+  englandLabel: string;
+}
+
+/**
+ * Width of each value column: room for the longest word of any heading (in bold: a word cannot wrap) and
+ * the widest value, between 72 and 120 pixels.
+ */
+function valueColumnWidth(labels: SpineLabels, values: readonly string[]): number {
+  const words = [labels.areaName, labels.countyLabel, labels.englandLabel].flatMap((text) =>
+    text.split(/\s+/),
+  );
+  const widest = Math.max(
+    ...words.map((word) => estimateTextWidth(word, 12, true)),
+    ...values.map((value) => estimateTextWidth(value, 12)),
+  );
+  return Math.round(Math.min(120, Math.max(72, widest + 10)));
+}
+
 /** Width of the name and value columns: the spine chart's left margin. */
-export const SPINE_COLUMNS_WIDTH = NAME_WIDTH + 3 * VALUE_WIDTH + 16;
+export function spineColumnsWidth(valueWidth: number): number {
+  return NAME_WIDTH + 3 * valueWidth + 16;
+}
 
 /** Indicator names wrapped to two lines at most (the second cut with "…"). */
 function wrapName(name: string): string {
@@ -25,20 +48,12 @@ function nameWithUnit(row: SpineRow): string {
   return row.unit && row.unit !== "%" ? `${row.name} (${row.unit})` : row.name;
 }
 
-/** Offset from the spine's left edge to the right edge of value column 0, 1 or 2. */
-const columnDx = (column: number) => NAME_WIDTH + (column + 1) * VALUE_WIDTH - SPINE_COLUMNS_WIDTH;
-
+/** The name and value columns as Plot marks, and the left margin they need. */
 export function spineColumnMarks(
   placed: readonly PlacedSpineRow[],
-  labels: { areaName: string; countyLabel: string; englandLabel: string },
-): Plot.Markish[] {
+  labels: SpineLabels,
+): { marks: Plot.Markish[]; marginLeft: number } {
   const key = (row: { id: string }) => row.id;
-  const headers = [labels.areaName, labels.countyLabel, labels.englandLabel].map((text, column) => ({
-    text: wrapText(text, VALUE_WIDTH - 10, 12, true)
-      .slice(0, 3)
-      .join("\n"),
-    column,
-  }));
   const values = placed.flatMap((row) =>
     [row.value, row.county, row.england].map((value, column) => ({
       id: row.id,
@@ -46,13 +61,26 @@ export function spineColumnMarks(
       text: spineRowDecimals(row).format(value),
     })),
   );
-  return [
+  const valueWidth = valueColumnWidth(
+    labels,
+    values.map((cell) => cell.text),
+  );
+  const marginLeft = spineColumnsWidth(valueWidth);
+  /** Offset from the spine's left edge to the right edge of value column 0, 1 or 2. */
+  const columnDx = (column: number) => NAME_WIDTH + (column + 1) * valueWidth - marginLeft;
+  const headers = [labels.areaName, labels.countyLabel, labels.englandLabel].map((text, column) => ({
+    text: wrapText(text, valueWidth - 10, 12, true)
+      .slice(0, 3)
+      .join("\n"),
+    column,
+  }));
+  const marks: Plot.Markish[] = [
     Plot.text(placed, {
       y: key,
       text: (row) => wrapName(nameWithUnit(row)),
       frameAnchor: "left",
       textAnchor: "start",
-      dx: 4 - SPINE_COLUMNS_WIDTH,
+      dx: 4 - marginLeft,
       lineHeight: 1.15,
     }),
     ...[0, 1, 2].map((column) =>
@@ -84,7 +112,7 @@ export function spineColumnMarks(
     ),
     Plot.text([{ text: "Indicator" }], {
       frameAnchor: "top-left",
-      dx: 4 - SPINE_COLUMNS_WIDTH,
+      dx: 4 - marginLeft,
       textAnchor: "start",
       lineAnchor: "bottom",
       dy: -6,
@@ -92,4 +120,5 @@ export function spineColumnMarks(
       fontWeight: "bold",
     }),
   ];
+  return { marks, marginLeft };
 }
