@@ -41,24 +41,34 @@ JOIN area c ON c.type = 'country'
 WHERE a.type = 'lsoa21'
   AND NOT EXISTS (SELECT 1 FROM small_area_parent p WHERE p.child = a.code AND p.child_type = 'lsoa21' AND p.parent_type = 'country')`;
 
+// Each join below is between two inputs on all of their shared keys, so no join order can multiply rows: inside
+// the build's single transaction DuckDB has no statistics for freshly loaded tables and may pick any order.
+const RATE_NUMERATOR_SQL = `
+CREATE OR REPLACE TEMP TABLE indicator_rate_numerator AS
+WITH rate AS (${derivedRatesValuesSql()})
+SELECT r.id AS indicator, o.area_code, o.area_type, o.period, o.period_year, o.sex, o.age, o.numerator,
+       r.period AS denominator_period, r.age_band, r.suppressed_numerator, o.source
+FROM observation o JOIN rate r ON o.indicator = r.numerator_indicator
+WHERE o.area_type IN ('lsoa11', 'lsoa21')`;
+
 const SMALL_AREA_SQL = `
-CREATE OR REPLACE TEMP VIEW indicator_small_area AS
+CREATE OR REPLACE TEMP TABLE indicator_small_area AS
 WITH counted AS (
   SELECT DISTINCT indicator FROM observation
   WHERE area_type IN ('lsoa11', 'lsoa21') AND numerator IS NOT NULL AND denominator IS NOT NULL
-), rate AS (${derivedRatesValuesSql()})
+)
 SELECT o.indicator, o.area_code, o.area_type, o.period, o.period_year, o.sex, o.age,
        o.numerator, o.denominator, false AS imputed, o.source
 FROM observation o
 WHERE o.area_type IN ('lsoa11', 'lsoa21') AND o.indicator IN (SELECT indicator FROM counted)
 UNION ALL
-SELECT r.id, o.area_code, o.area_type, o.period, o.period_year, o.sex, o.age,
-       coalesce(o.numerator, r.suppressed_numerator), p.population,
-       o.numerator IS NULL AND r.suppressed_numerator IS NOT NULL, o.source || ' + ' || p.source
-FROM rate r
-JOIN observation o ON o.indicator = r.numerator_indicator AND o.area_type IN ('lsoa11', 'lsoa21')
-JOIN population p ON p.area_code = o.area_code AND p.area_type = o.area_type
- AND p.period = r.period AND p.age_band = r.age_band AND p.sex = 'Persons'`;
+SELECT n.indicator, n.area_code, n.area_type, n.period, n.period_year, n.sex, n.age,
+       coalesce(n.numerator, n.suppressed_numerator), p.population,
+       n.numerator IS NULL AND n.suppressed_numerator IS NOT NULL, n.source || ' + ' || p.source
+FROM indicator_rate_numerator n
+JOIN population p ON p.area_code = n.area_code AND p.area_type = n.area_type
+ AND p.period = n.denominator_period AND p.age_band = n.age_band
+WHERE p.sex = 'Persons'`;
 
 const AGGREGATE_SQL = `
 CREATE OR REPLACE TEMP TABLE indicator_aggregate AS
@@ -92,6 +102,7 @@ JOIN series_sources x ON x.indicator = g.indicator AND x.period = g.period AND x
 /** Builds `indicator_link`, `indicator_small_area` and `indicator_aggregate`; returns the aggregate rows. */
 export async function aggregateSmallAreas(warehouse: Warehouse): Promise<number> {
   await warehouse.run(LINKS_SQL);
+  await warehouse.run(RATE_NUMERATOR_SQL);
   await warehouse.run(SMALL_AREA_SQL);
   await warehouse.run(AGGREGATE_SQL);
   return (await warehouse.scalar<number>("SELECT count(*)::INTEGER FROM indicator_aggregate")) ?? 0;

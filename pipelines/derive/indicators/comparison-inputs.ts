@@ -46,8 +46,14 @@ const PEER_GROUP_SQL = `CASE s.area_type
   WHEN 'lsoa11' THEN '2011 LSOAs in ' || s.county_code
   WHEN 'lsoa21' THEN '2021 LSOAs in ' || s.county_code END`;
 
+// Comparators are narrowed to the home counties and England before joining, so every join matches at most one
+// row per key whatever order DuckDB picks (it has no statistics inside the build's transaction).
 const INPUTS_SQL = `
-WITH england AS (SELECT area_code FROM indicator_scope_area WHERE area_type = 'country')
+WITH comparator AS (
+  SELECT v.indicator, v.area_code, v.area_type, v.period, v.sex, v.age, v.value FROM indicator_value v
+  JOIN indicator_scope_area s ON s.area_code = v.area_code AND s.area_type = v.area_type
+  WHERE v.area_type IN ('county', 'country')
+)
 SELECT v.indicator, v.area_code, v.area_type, v.period, v.period_year, v.sex, v.age, v.numerator, v.denominator,
        v.value, v.lower95, v.upper95, v.lower998, v.upper998, v.published_comparison,
        CASE WHEN v.area_type <> 'country' THEN s.county_code END AS county_code, cv.value AS county_value,
@@ -59,10 +65,10 @@ SELECT v.indicator, v.area_code, v.area_type, v.period, v.period_year, v.sex, v.
                           ORDER BY v.value IS NOT NULL DESC, v.period_year DESC, v.period DESC) = 1 AS is_latest
 FROM indicator_value v
 JOIN indicator_scope_area s ON s.area_code = v.area_code AND s.area_type = v.area_type
-LEFT JOIN indicator_value cv ON cv.indicator = v.indicator AND cv.area_code = s.county_code AND cv.area_type = 'county'
+LEFT JOIN comparator cv ON cv.area_type = 'county' AND cv.area_code = s.county_code AND cv.indicator = v.indicator
  AND cv.period = v.period AND cv.sex = v.sex AND cv.age = v.age
-LEFT JOIN indicator_value ev ON ev.indicator = v.indicator AND ev.area_type = 'country'
- AND ev.area_code IN (SELECT area_code FROM england) AND ev.period = v.period AND ev.sex = v.sex AND ev.age = v.age
+LEFT JOIN comparator ev ON ev.area_type = 'country' AND ev.indicator = v.indicator
+ AND ev.period = v.period AND ev.sex = v.sex AND ev.age = v.age
 LEFT JOIN indicator n ON n.id = v.indicator
 LEFT JOIN indicator_national_rank r ON r.indicator = v.indicator AND r.area_code = v.area_code
  AND r.area_type = v.area_type AND r.period = v.period AND r.sex = v.sex AND r.age = v.age
