@@ -11,6 +11,8 @@ import { dropStaged, stageCsv } from "./csv/stage-csv.ts";
 
 export interface StagedLoadPlan {
   requiredColumns: string[];
+  /** Select list applied while reading the file (see StageCsvOptions.project). */
+  project?: string;
   /**
    * Reshapes the staged view before checking, e.g. wide → long with UNPIVOT so that one rule covers many
    * columns. Receives the view name, returns a FROM-clause item.
@@ -28,6 +30,11 @@ export interface StagedLoadPlan {
    */
   duplicateKey?: string[];
   rules: RowRule[];
+  /**
+   * Keep the checked rows as a view instead of a table: for large, already typed inputs whose joins are
+   * cheap, re-reading beats copying tens of millions of rows (default: materialise).
+   */
+  checkedAsView?: boolean;
   /** Writes the accepted rows (a view over the checked rows) into the warehouse; returns rows written. */
   write(acceptedView: string): Promise<number>;
 }
@@ -63,6 +70,7 @@ export async function loadStagedCsv(context: LoadContext, plan: StagedLoadPlan):
       sourceId: manifest.id,
       name: context.stagingName,
       requiredColumns: [...new Set(plan.requiredColumns)],
+      project: plan.project,
     });
     if (plan.prepare) await plan.prepare(staged.view);
     const source = plan.reshape ? plan.reshape(staged.view) : staged.view;
@@ -78,7 +86,7 @@ export async function loadStagedCsv(context: LoadContext, plan: StagedLoadPlan):
     }
     const derived = plan.derivedColumns ? `, ${plan.derivedColumns}` : "";
     await warehouse.run(
-      `CREATE OR REPLACE TEMP TABLE ${checked} AS
+      `CREATE OR REPLACE TEMP ${plan.checkedAsView ? "VIEW" : "TABLE"} ${checked} AS
        SELECT *, ${anyRuleFails(plan.rules)} AS _bad
        FROM (SELECT *${firstLine}${derived} FROM ${joined} ${duplicateJoin})`,
     );
@@ -90,7 +98,7 @@ export async function loadStagedCsv(context: LoadContext, plan: StagedLoadPlan):
     return { rowsRead: staged.rowsRead, rowsLoaded };
   } finally {
     await warehouse.run(
-      `DROP VIEW IF EXISTS ${accepted}; DROP TABLE IF EXISTS ${checked}; DROP TABLE IF EXISTS ${duplicates}; DROP VIEW IF EXISTS ${joined};`,
+      `DROP VIEW IF EXISTS ${accepted}; DROP ${plan.checkedAsView ? "VIEW" : "TABLE"} IF EXISTS ${checked}; DROP TABLE IF EXISTS ${duplicates}; DROP VIEW IF EXISTS ${joined};`,
     );
     await dropStaged(warehouse, context.stagingName);
   }

@@ -8,6 +8,17 @@ import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node
 export type Row = Record<string, unknown>;
 export type Parameters = DuckDBValue[] | Record<string, DuckDBValue>;
 
+/** DuckDB's memory budget unless NTG_MEMORY_LIMIT says otherwise. */
+export const DEFAULT_MEMORY_LIMIT = "3GB";
+
+/** With NTG_PROFILE=1, statements slower than half a second are printed to stderr with their time. */
+function logIfSlow(sql: string, startedAt: number): void {
+  const seconds = (performance.now() - startedAt) / 1000;
+  if (process.env.NTG_PROFILE && seconds > 0.5) {
+    process.stderr.write(`[${seconds.toFixed(1)} s] ${sql.replace(/\s+/g, " ").slice(0, 300)}\n`);
+  }
+}
+
 /** Converts DuckDB's JS values for plain use: bigint → number, nested values recursively. */
 function plain(value: unknown): unknown {
   if (typeof value === "bigint") return Number(value);
@@ -35,6 +46,9 @@ export class Warehouse {
       autoload_known_extensions: "false",
     };
     if (options.readOnly) settings.access_mode = "READ_ONLY";
+    // A bounded memory budget keeps national loads well under the machine's memory (DuckDB spills to a
+    // temporary folder next to the database beyond it). Override with NTG_MEMORY_LIMIT, e.g. "8GB".
+    settings.memory_limit = process.env.NTG_MEMORY_LIMIT || DEFAULT_MEMORY_LIMIT;
     if (options.threads) settings.threads = String(options.threads);
     const instance = await DuckDBInstance.create(file, settings);
     const connection = await DuckDBConnection.create(instance);
@@ -43,7 +57,9 @@ export class Warehouse {
 
   /** Runs one or more statements. */
   async run(sql: string, parameters?: Parameters): Promise<void> {
+    const startedAt = performance.now();
     await this.connection.run(sql, parameters);
+    logIfSlow(sql, startedAt);
   }
 
   /** Runs a query and returns its rows as plain objects. */
@@ -63,7 +79,9 @@ export class Warehouse {
 
   /** The first column of the first row, or undefined. */
   async scalar<T = unknown>(sql: string, parameters?: Parameters): Promise<T | undefined> {
+    const startedAt = performance.now();
     const reader = await this.connection.runAndReadAll(sql, parameters);
+    logIfSlow(sql, startedAt);
     if (reader.currentRowCount === 0) return undefined;
     return plain(reader.getRowsJS()[0]![0]) as T;
   }

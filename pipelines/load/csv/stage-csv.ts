@@ -51,6 +51,11 @@ export interface StageCsvOptions {
   /** Columns that must be present (by header name). */
   requiredColumns: string[];
   delimiter?: string;
+  /**
+   * A select list applied while reading (over the file's columns), e.g. to convert text to typed columns
+   * in the same pass; the staged view then has these columns plus `_line`. Default: every column as text.
+   */
+  project?: string;
 }
 
 function readCsvCall(file: string, delimiter: string, extra = ""): string {
@@ -114,7 +119,7 @@ export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): 
   const columnTypes = `{${columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(", ")}}`;
   await dropStaged(warehouse, options.name);
   await warehouse.run(
-    `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM ${readCsvCall(
+    `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT ${options.project ?? "*"} FROM ${readCsvCall(
       options.file,
       delimiter,
       `, columns = ${columnTypes}, store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scan'`,
