@@ -6,7 +6,7 @@
  * scenario file fails the build.
  */
 import { ProjectError, SourceError } from "../../models/errors.ts";
-import type { DeriveStep } from "../derive/derive-stage.ts";
+import type { DeriveContext, DeriveStep } from "../derive/derive-stage.ts";
 import type { Reporter } from "../util/reporter.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import { type AllocationInputs, allocateInputs, allocationInputs, inputsCache } from "./allocation-inputs.ts";
@@ -63,8 +63,8 @@ async function storeScenario(warehouse: Warehouse, scenario: LoadedScenario, inp
 export function allocationStep(folder?: string): DeriveStep {
   return {
     name: "allocation scenarios",
-    async run(warehouse: Warehouse, reporter: Reporter) {
-      const scenarios = readScenarios(folder ?? scenariosDir());
+    async run(warehouse: Warehouse, reporter: Reporter, context?: DeriveContext) {
+      const scenarios = readScenarios(folder ?? scenariosDir(context?.sourcesDir));
       await warehouse.run(ALLOCATION_TABLES_SQL);
       if (scenarios.length === 0) return "no scenarios defined";
       const skipped: string[] = [];

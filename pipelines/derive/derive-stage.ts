@@ -9,11 +9,21 @@ import type { Warehouse } from "../warehouse/warehouse.ts";
 import { DEPRIVATION_DERIVE_STEPS } from "./deprivation/index.ts";
 import { INDICATOR_DERIVE_STEPS } from "./indicators/index.ts";
 
+/** What a step may need besides the warehouse: where this run's configuration lives. */
+export interface DeriveContext {
+  /** The sources folder of this run (`--sources`), for configuration such as indices and scenarios. */
+  sourcesDir: string;
+}
+
 export interface DeriveStep {
   /** Short name shown in progress output, e.g. "deprivation summaries". */
   name: string;
-  /** Runs the step; returns a one-line summary such as "1,234 rows in deprivation_summary". */
-  run(warehouse: Warehouse, reporter: Reporter): Promise<string>;
+  /**
+   * Runs the step; returns a one-line summary such as "1,234 rows in deprivation_summary". Steps must be
+   * re-runnable on a warehouse that already has their tables (replace them), for incremental re-derives.
+   * Without a context, configuration comes from the default sources folder.
+   */
+  run(warehouse: Warehouse, reporter: Reporter, context?: DeriveContext): Promise<string>;
 }
 
 /** Steps in run order. Add a step by importing it and appending it here. */
@@ -26,6 +36,7 @@ export const DERIVE_STEPS: DeriveStep[] = [
 export async function deriveAll(
   warehouse: Warehouse,
   reporter: Reporter,
+  context: DeriveContext,
   steps: DeriveStep[] = DERIVE_STEPS,
 ): Promise<void> {
   if (steps.length === 0) return;
@@ -33,7 +44,7 @@ export async function deriveAll(
   reporter.info(`derive: ${steps.length} steps`);
   for (const step of steps) {
     const stepStarted = performance.now();
-    const summary = await step.run(warehouse, reporter);
+    const summary = await step.run(warehouse, reporter, context);
     reporter.info(`  ${step.name.padEnd(34)} ${summary}  ${formatSeconds(stepStarted)}`);
   }
   reporter.info(`derive: done in ${formatSeconds(started)}`);

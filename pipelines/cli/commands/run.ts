@@ -32,7 +32,7 @@ Examples:
       `check: ${run.sources.length} source manifests and ${run.catalogue.length} catalogued indicators are valid`,
     );
     await buildWarehouse(config, run, reporter, {
-      derive: (warehouse) => deriveAll(warehouse, reporter),
+      derive: (warehouse) => deriveAll(warehouse, reporter, { sourcesDir: config.sourcesDir }),
       force: values.force === true,
     });
     reporter.info(`run: done in ${formatSeconds(started)}`);

@@ -5,6 +5,7 @@
  * `deprivation_local_index`. Table `deprivation_index` lists the official IMD and every local index, so
  * the summaries step and `ntg deprivation --index NAME` find them.
  */
+import path from "node:path";
 import {
   compositeIndexScores,
   type DeprivationDomain,
@@ -31,8 +32,10 @@ import { writeTemporaryTable } from "./write-columns.ts";
 export function localIndicesStep(folder?: string): DeriveStep {
   return {
     name: "local deprivation indices",
-    async run(warehouse) {
-      const indices = readLocalIndices(folder ?? defaultIndicesDir());
+    async run(warehouse, _reporter, context) {
+      const indices = readLocalIndices(
+        folder ?? (context ? path.join(context.sourcesDir, "indices") : defaultIndicesDir()),
+      );
       await warehouse.run(LOCAL_INDEX_TABLES_SQL);
       await warehouse.run(
         `INSERT INTO deprivation_index VALUES ($1, 'Index of Multiple Deprivation (official)', NULL,
