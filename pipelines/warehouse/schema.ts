@@ -185,7 +185,9 @@ export const TABLE_DESCRIPTIONS: Record<string, string> = {
   area_edge: "direct parent links as declared by the lookups (the input to area_link)",
   area_bridge: "links between vintages, e.g. 2001 LSOA → 2011 LSOA with the ONS change indicator",
   boundary: "GeoJSON boundaries with centroids",
+  meta: "facts about this build: schema version, run id, build time, stage fingerprints",
   indicator: "the indicator catalogue: id, NI code, name, theme, polarity, value type, multiplier, unit",
+  indicator_source_name: "the names indicators have in source files, mapped to catalogue ids",
   observation:
     "indicator values by area and period: numerator, denominator, value, CIs, note, source, source line",
   population: "population by area, period and age band",

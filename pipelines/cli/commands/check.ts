@@ -8,8 +8,8 @@ export const checkCommand: Command = {
   summary: "validate source manifests, their options and the configuration, without writing anything",
   help: `Usage: ntg check [options]
 
-Validates every manifest in the sources folder (schema and format options) and the indicator catalogue,
-and says for each source whether its file is already in the cache. Writes nothing. Exit code 2 when the
+Validates every manifest in the sources folder (schema and format options), the indicator catalogue,
+local indices (indices/) and allocation scenarios (scenarios/), and says for each source whether its file is already in the cache. Writes nothing. Exit code 2 when the
 configuration is invalid, with the file, line and problem for each error.
 
 ${COMMON_HELP}`,
@@ -26,6 +26,7 @@ ${COMMON_HELP}`,
           : "not yet fetched";
       output.write(`ok  ${m.id.padEnd(34)} ${m.format.padEnd(20)} ${where}\n`);
     }
+    for (const [name, count] of Object.entries(run.configuration)) output.write(`ok  ${name}: ${count}\n`);
     output.write(
       `${run.sources.length} sources and ${run.catalogue.length} catalogued indicators are valid\n`,
     );

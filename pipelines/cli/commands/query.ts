@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { SourceError, UsageError } from "../../../models/errors.ts";
+import { ALL_TABLE_DESCRIPTIONS } from "../../derive/table-descriptions.ts";
 import { formatRows, type OutputFormat } from "../../util/format-table.ts";
-import { TABLE_DESCRIPTIONS } from "../../warehouse/schema.ts";
 import { Warehouse } from "../../warehouse/warehouse.ts";
 import { COMMON_HELP, COMMON_OPTIONS, type Command } from "../command.ts";
 
@@ -40,13 +40,14 @@ Examples:
     try {
       if (values.tables) {
         const tables = await warehouse.rows<{ name: string; rows: number }>(
-          "SELECT table_name AS name, estimated_size AS rows FROM duckdb_tables() WHERE NOT temporary ORDER BY table_name",
+          `SELECT table_name AS name, estimated_size AS rows FROM duckdb_tables() WHERE NOT temporary
+           UNION ALL SELECT view_name, NULL FROM duckdb_views() WHERE NOT internal AND NOT temporary ORDER BY name`,
         );
         output.write(
           formatRows(
             format as OutputFormat,
             ["table", "rows", "holds"],
-            tables.map((t) => [t.name, t.rows, TABLE_DESCRIPTIONS[t.name] ?? ""]),
+            tables.map((t) => [t.name, t.rows, ALL_TABLE_DESCRIPTIONS[t.name] ?? ""]),
           ),
         );
         return 0;

@@ -29,12 +29,17 @@ Examples:
     const started = performance.now();
     const run = prepareRun(config);
     reporter.info(
-      `check: ${run.sources.length} source manifests and ${run.catalogue.length} catalogued indicators are valid`,
+      `check: ${run.sources.length} source manifests, ${run.catalogue.length} catalogued indicators and ${Object.entries(
+        run.configuration,
+      )
+        .map(([name, count]) => `${count} ${name}`)
+        .join(", ")} are valid`,
     );
     await buildWarehouse(config, run, reporter, {
       derive: (warehouse) => deriveAll(warehouse, reporter, { sourcesDir: config.sourcesDir }),
       force: values.force === true,
     });
+    await (await import("../../publish/site/build-site.ts")).buildSiteForConfig(config, reporter);
     reporter.info(`run: done in ${formatSeconds(started)}`);
     return 0;
   },

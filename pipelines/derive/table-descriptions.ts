@@ -1,0 +1,12 @@
+/** One line on every warehouse table, loaded or derived, for `ntg query --tables` and the README. */
+import { ALLOCATION_TABLE_DESCRIPTIONS } from "../allocation/allocation-tables.ts";
+import { TABLE_DESCRIPTIONS } from "../warehouse/schema.ts";
+import { DEPRIVATION_TABLE_DESCRIPTIONS } from "./deprivation/derived-tables.ts";
+import { INDICATOR_TABLE_DESCRIPTIONS } from "./indicators/index.ts";
+
+export const ALL_TABLE_DESCRIPTIONS: Record<string, string> = {
+  ...TABLE_DESCRIPTIONS,
+  ...DEPRIVATION_TABLE_DESCRIPTIONS,
+  ...INDICATOR_TABLE_DESCRIPTIONS,
+  ...ALLOCATION_TABLE_DESCRIPTIONS,
+};

@@ -1,0 +1,19 @@
+/**
+ * Validation of the configuration that derive steps read (local indices, allocation scenarios, targets …),
+ * run by `ntg check` and before any data is touched by `ntg run`, so a typo fails in a second with its file
+ * and line instead of after the load. Add a check here when a step gains a configuration folder.
+ */
+import path from "node:path";
+import { readScenarios, scenariosDir } from "../allocation/read-scenarios.ts";
+import { readLocalIndices } from "../derive/deprivation/local-index-config.ts";
+
+export interface ConfigurationCheck {
+  name: string;
+  /** Validates the configuration under `sourcesDir`; returns a count for the summary line; throws SchemaError. */
+  check(sourcesDir: string): number;
+}
+
+export const CONFIGURATION_CHECKS: ConfigurationCheck[] = [
+  { name: "local indices", check: (sourcesDir) => readLocalIndices(path.join(sourcesDir, "indices")).length },
+  { name: "allocation scenarios", check: (sourcesDir) => readScenarios(scenariosDir(sourcesDir)).length },
+];
