@@ -9,11 +9,13 @@ import { ProjectError } from "../../models/errors.ts";
 import { PROJECT_ROOT } from "../config/project-config.ts";
 import { type Command, contextFor, type ParsedValues } from "./command.ts";
 import { allocateCommand } from "./commands/allocate.ts";
+import { buildCommand } from "./commands/build.ts";
 import { checkCommand } from "./commands/check.ts";
 import { deprivationCommand } from "./commands/deprivation.ts";
 import { fetchCommand } from "./commands/fetch.ts";
 import { indicatorCommand } from "./commands/indicator.ts";
 import { loadCommand } from "./commands/load.ts";
+import { previewCommand } from "./commands/preview.ts";
 import { profileCommand } from "./commands/profile.ts";
 import { queryCommand } from "./commands/query.ts";
 import { runCommand } from "./commands/run.ts";
@@ -28,6 +30,8 @@ export const COMMANDS: Command[] = [
   profileCommand,
   indicatorCommand,
   allocateCommand,
+  buildCommand,
+  previewCommand,
 ];
 
 export function toolVersion(): string {

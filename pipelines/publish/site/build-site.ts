@@ -1,0 +1,220 @@
+/**
+ * `ntg build`: renders `notebooks/*.md` against the warehouse into `dist/site`. One read-only connection
+ * and one query cache serve every page; pages are rendered in one process; the site is written to a
+ * temporary folder, its internal links checked, and renamed into place only on success.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { SourceError } from "../../../models/errors.ts";
+import { PROJECT_ROOT, type ProjectConfig } from "../../config/project-config.ts";
+import { formatCount, formatSeconds, type Reporter } from "../../util/reporter.ts";
+import { Warehouse } from "../../warehouse/warehouse.ts";
+import { downloadBase, type PlannedDownload, writeDownloads } from "./data-downloads.ts";
+import { assertNoBrokenLinks } from "./link-check.ts";
+import { readNotebook } from "./notebook.ts";
+import type { PageIndex } from "./page-helpers.ts";
+import { type AreaPage, type MenuItem, pageHtml } from "./page-layout.ts";
+import { type PagePlan, type RenderedPage, renderPage } from "./page-render.ts";
+import { planPages } from "./plan-pages.ts";
+import { readSiteInfo, type SiteContext, type SiteInfo } from "./site-context.ts";
+import { writeSiteAtomically } from "./site-writer.ts";
+
+export interface SiteBuildOptions {
+  warehousePath: string;
+  /** Folder of notebook pages (default notebooks/ in the project). */
+  notebooksDir: string;
+  /** Where the site goes (default DIST/site). */
+  outDir: string;
+  /** The chart components module (default notebooks/components/index.ts in the project). */
+  componentsFile?: string;
+}
+
+export interface SiteBuildResult {
+  pages: number;
+  downloads: number;
+  skipped: string[];
+  outDir: string;
+}
+
+export function siteOptionsFor(
+  config: ProjectConfig,
+  overrides: Partial<SiteBuildOptions> = {},
+): SiteBuildOptions {
+  return {
+    warehousePath: config.warehousePath,
+    notebooksDir: path.join(PROJECT_ROOT, "notebooks"),
+    outDir: path.join(config.distDir, "site"),
+    ...overrides,
+  };
+}
+
+const DEFAULT_COMPONENTS = path.join(PROJECT_ROOT, "notebooks", "components", "index.ts");
+
+async function loadComponents(file: string, reporter: Reporter): Promise<Record<string, unknown>> {
+  if (!existsSync(file)) {
+    reporter.warn(`site: ${path.relative(PROJECT_ROOT, file)} not found; pages get no chart components`);
+    return {};
+  }
+  return { ...(await import(file)) };
+}
+
+function readNotebooks(folder: string) {
+  if (!existsSync(folder)) throw new SourceError(`no notebooks folder at ${folder}`);
+  return readdirSync(folder)
+    .filter((name) => name.endsWith(".md") && name.toLowerCase() !== "readme.md")
+    .sort()
+    .map((name) => readNotebook(path.join(folder, name), folder));
+}
+
+export async function buildSite(options: SiteBuildOptions, reporter: Reporter): Promise<SiteBuildResult> {
+  if (!existsSync(options.warehousePath)) {
+    throw new SourceError(`no warehouse at ${options.warehousePath}`, "Run `ntg run` (or `ntg load`) first.");
+  }
+  const warehouse = await Warehouse.open(options.warehousePath, { readOnly: true });
+  try {
+    return await buildSiteFromWarehouse(warehouse, options, reporter);
+  } finally {
+    warehouse.close();
+  }
+}
+
+/** Builds the site from an open warehouse (tests pass an in-memory one). */
+export async function buildSiteFromWarehouse(
+  warehouse: Warehouse,
+  options: Omit<SiteBuildOptions, "warehousePath">,
+  reporter: Reporter,
+): Promise<SiteBuildResult> {
+  const started = performance.now();
+  const notebooks = readNotebooks(options.notebooksDir);
+  const components = await loadComponents(options.componentsFile ?? DEFAULT_COMPONENTS, reporter);
+  const { info, tables } = await readSiteInfo(warehouse);
+  const site: SiteContext = {
+    warehouse,
+    info,
+    tables,
+    components,
+    queryCache: new Map(),
+    onceCache: new Map(),
+  };
+  const { plans, skipped } = await planPages(notebooks, warehouse, info, tables);
+  for (const reason of skipped) reporter.info(`  site: skipped ${reason}`);
+  const { index, areaPages } = indexPages(plans);
+  const rendered: RenderedPage[] = [];
+  const seconds = new Map<string, { pages: number; started: number; ms: number }>();
+  for (const plan of plans) {
+    const started = performance.now();
+    rendered.push(await renderPage(plan, site, index));
+    const entry = seconds.get(plan.notebook.file) ?? { pages: 0, started, ms: 0 };
+    entry.pages += 1;
+    entry.ms += performance.now() - started;
+    seconds.set(plan.notebook.file, entry);
+  }
+  for (const [file, entry] of seconds) {
+    reporter.info(
+      `  site: ${file.padEnd(24)} ${String(entry.pages).padStart(4)} page${entry.pages === 1 ? " " : "s"} ${(entry.ms / 1000).toFixed(1)} s`,
+    );
+  }
+  const html = layoutPages(rendered, plans, areaPages, info);
+  const downloads: PlannedDownload[] = rendered.flatMap((page) =>
+    page.downloads.map((download) => ({ download, base: downloadBase(page, download) })),
+  );
+  let dataFiles = 0;
+  await writeSiteAtomically(options.outDir, async (folder) => {
+    const files = new Set<string>(writeAssets(folder, options.notebooksDir));
+    for (const [pagePath, markup] of html) {
+      const file = path.join(folder, ...pagePath.split("/"));
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, markup);
+      files.add(pagePath);
+    }
+    const written = await writeDownloads(warehouse, folder, downloads);
+    dataFiles = written.length;
+    for (const file of written) files.add(file);
+    assertNoBrokenLinks(html, files);
+  });
+  reporter.info(
+    `site: ${formatCount(rendered.length)} pages, ${formatCount(dataFiles)} data files in ${options.outDir} (${formatSeconds(started)})`,
+  );
+  return { pages: rendered.length, downloads: dataFiles, skipped, outDir: options.outDir };
+}
+
+/** Template pages by the code or id they were made for (for `pageFor`), and the area pages (for the picker). */
+function indexPages(plans: PagePlan[]): { index: PageIndex; areaPages: AreaPage[] } {
+  const index: PageIndex = { byKey: new Map() };
+  const areaPages: AreaPage[] = [];
+  for (const plan of plans) {
+    const value = plan.binding?.value;
+    const key = value?.code ?? value?.id;
+    if (key !== undefined && !index.byKey.has(String(key))) index.byKey.set(String(key), plan.path);
+    if (plan.binding?.name === "area" && value) {
+      areaPages.push({
+        path: plan.path,
+        name: String(value.name ?? value.code),
+        type: String(value.type ?? ""),
+      });
+    }
+  }
+  return { index, areaPages };
+}
+
+function layoutPages(rendered: RenderedPage[], plans: PagePlan[], areaPages: AreaPage[], info: SiteInfo) {
+  const menu: MenuItem[] = plans
+    .filter((plan) => !plan.binding && plan.notebook.frontMatter.menu)
+    .sort((a, b) => a.notebook.frontMatter.order - b.notebook.frontMatter.order)
+    .map((plan) => ({ label: plan.notebook.frontMatter.menu!, path: plan.path }));
+  const pagePaths = new Set(plans.map((plan) => plan.path));
+  const bodies = new Map(rendered.map((page) => [page.plan.path, page.body]));
+  /** "methods.html" or "methods.html#localities": is there such a page (with an element of that id)? */
+  const hasPage = (target: string) => {
+    const [sitePath = "", fragment] = target.split("#");
+    return (
+      pagePaths.has(sitePath) && (!fragment || (bodies.get(sitePath) ?? "").includes(`id="${fragment}"`))
+    );
+  };
+  return new Map(
+    rendered.map((page) => [
+      page.plan.path,
+      pageHtml({
+        pagePath: page.plan.path,
+        title: page.title,
+        description: page.plan.notebook.frontMatter.description,
+        body: page.body,
+        downloads: page.downloads.map((download) => {
+          const base = downloadBase(page, download);
+          return {
+            name: download.name,
+            rows: download.result.length,
+            csv: `${base}.csv`,
+            parquet: `${base}.parquet`,
+            shared: download.shared && page.plan.binding !== undefined,
+          };
+        }),
+        usesLocalities: page.usesLocalities,
+        menu,
+        areaPages,
+        info,
+        hasPage,
+      }),
+    ]),
+  );
+}
+
+/** Copies notebooks/assets (the notebooks folder's own, else the project's) into the site; returns their paths. */
+function writeAssets(folder: string, notebooksDir: string): string[] {
+  const own = path.join(notebooksDir, "assets");
+  const source = existsSync(own) ? own : path.join(PROJECT_ROOT, "notebooks", "assets");
+  mkdirSync(path.join(folder, "assets"), { recursive: true });
+  const names = existsSync(source)
+    ? readdirSync(source).filter((name) => /\.(css|js|svg|png|woff2?)$/.test(name))
+    : [];
+  for (const name of names) copyFileSync(path.join(source, name), path.join(folder, "assets", name));
+  return names.map((name) => `assets/${name}`);
+}
+
+/** Builds the site for a resolved project configuration (what `ntg run` and `ntg build` call). */
+export async function buildSiteForConfig(
+  config: ProjectConfig,
+  reporter: Reporter,
+): Promise<SiteBuildResult> {
+  return buildSite(siteOptionsFor(config), reporter);
+}
