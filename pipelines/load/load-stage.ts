@@ -66,6 +66,29 @@ async function recordSource(
   );
 }
 
+/** How many data sources load at once (NTG_LOAD_CONCURRENCY; default 2, the project machine's cores). */
+function loadConcurrency(): number {
+  const value = Number(process.env.NTG_LOAD_CONCURRENCY);
+  return Number.isInteger(value) && value >= 1 ? value : 2;
+}
+
+async function loadInParallel(input: LoadInput, sources: PreparedSource[]): Promise<SourceLoadSummary[]> {
+  const queue = [...sources];
+  const summaries: SourceLoadSummary[] = [];
+  const worker = async () => {
+    const connection = await input.warehouse.connect();
+    try {
+      for (let source = queue.shift(); source; source = queue.shift()) {
+        summaries.push(await loadOne({ ...input, warehouse: connection }, source));
+      }
+    } finally {
+      connection.close();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(loadConcurrency(), sources.length) }, worker));
+  return summaries;
+}
+
 async function loadOne(input: LoadInput, source: PreparedSource): Promise<SourceLoadSummary> {
   const started = performance.now();
   const fetched = input.fetched.get(source.manifest.id);
@@ -107,14 +130,16 @@ export async function loadSources(input: LoadInput): Promise<SourceLoadSummary[]
     (a, b) => a.phase - b.phase || a.manifest.id.localeCompare(b.manifest.id),
   );
   const summaries: SourceLoadSummary[] = [];
-  let linksBuiltForPhase = 0;
-  for (const source of ordered) {
-    if (source.phase > LOAD_PHASES.lookups && linksBuiltForPhase < source.phase) {
-      await rebuildAreaLinks(warehouse);
-      linksBuiltForPhase = source.phase;
-    }
-    summaries.push(await loadOne(input, source));
+  for (const phase of [...new Set(ordered.map((s) => s.phase))]) {
+    if (phase > LOAD_PHASES.lookups) await rebuildAreaLinks(warehouse);
+    const sources = ordered.filter((s) => s.phase === phase);
+    // Data sources only append their own rows, so they load side by side on separate connections;
+    // geography phases write shared area tables and stay sequential.
+    if (phase === LOAD_PHASES.data) summaries.push(...(await loadInParallel(input, sources)));
+    else for (const source of sources) summaries.push(await loadOne(input, source));
   }
+  const position = new Map(ordered.map((s, index) => [s.manifest.id, index]));
+  summaries.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   const links = await rebuildAreaLinks(warehouse);
   const totals = summaries.reduce(
     (t, s) => ({

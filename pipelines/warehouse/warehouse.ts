@@ -34,7 +34,17 @@ export class Warehouse {
     readonly file: string,
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    /** Whether closing this wrapper closes the database (false for extra connections from `connect`). */
+    private readonly ownsInstance = true,
   ) {}
+
+  /**
+   * Another connection to the same database, for work in parallel (e.g. loading several sources at once).
+   * Temporary tables are private to a connection. Closing it leaves the database open.
+   */
+  async connect(): Promise<Warehouse> {
+    return new Warehouse(this.file, this.instance, await DuckDBConnection.create(this.instance), false);
+  }
 
   /** Opens (or creates) a warehouse file, or an in-memory database for ":memory:". */
   static async open(
@@ -91,7 +101,7 @@ export class Warehouse {
     try {
       this.connection.closeSync();
     } finally {
-      this.instance.closeSync();
+      if (this.ownsInstance) this.instance.closeSync();
     }
   }
 }
