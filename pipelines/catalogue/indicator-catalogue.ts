@@ -82,24 +82,29 @@ export function readCatalogue(sourcesDir: string): Indicator[] {
   return readYamlConfig(cataloguePath(sourcesDir), catalogueSchema).indicators;
 }
 
+/** Inserts one indicator into table `indicator` (catalogued); an id already there is left as it is. */
+export async function insertIndicator(warehouse: Warehouse, indicator: Indicator): Promise<void> {
+  await warehouse.run(
+    `INSERT INTO indicator (id, ni_code, name, theme, polarity, value_type, multiplier, unit, definition, catalogued)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true) ON CONFLICT (id) DO NOTHING`,
+    [
+      indicator.id,
+      indicator.niCode ?? null,
+      indicator.name,
+      indicator.theme,
+      indicator.polarity,
+      indicator.valueType,
+      indicator.multiplier,
+      indicator.unit ?? null,
+      indicator.definition ?? null,
+    ],
+  );
+}
+
 /** Writes the catalogue and its source-name map (table `indicator_source_name`) into the warehouse. */
 export async function loadCatalogue(warehouse: Warehouse, indicators: Indicator[]): Promise<void> {
   for (const indicator of indicators) {
-    await warehouse.run(
-      `INSERT INTO indicator (id, ni_code, name, theme, polarity, value_type, multiplier, unit, definition, catalogued)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true)`,
-      [
-        indicator.id,
-        indicator.niCode ?? null,
-        indicator.name,
-        indicator.theme,
-        indicator.polarity,
-        indicator.valueType,
-        indicator.multiplier,
-        indicator.unit ?? null,
-        indicator.definition ?? null,
-      ],
-    );
+    await insertIndicator(warehouse, indicator);
     for (const name of indicator.sourceNames) {
       await warehouse.run("INSERT INTO indicator_source_name VALUES ($1, $2)", [name, indicator.id]);
     }

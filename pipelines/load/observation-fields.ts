@@ -26,7 +26,8 @@ export const measureColumnsSchema = z
   .strict();
 export type MeasureColumns = z.output<typeof measureColumnsSchema>;
 
-const NUMERIC_FIELDS = [
+/** The numeric measure fields, in the order of the observation table. */
+export const NUMERIC_FIELDS = [
   "numerator",
   "denominator",
   "value",
@@ -37,6 +38,7 @@ const NUMERIC_FIELDS = [
 ] as const;
 
 const MEASURE_FIELDS = [...NUMERIC_FIELDS, "note", "comparison"] as const;
+export type NumericField = (typeof NUMERIC_FIELDS)[number];
 
 /** The file columns a measure mapping uses (other keys of the object, such as `indicator`, are ignored). */
 export function measureColumnNames(columns: MeasureColumns): string[] {

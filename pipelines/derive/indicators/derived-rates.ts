@@ -10,7 +10,7 @@
  * round below 10), so a blank is a small count, not a missing area: it is imputed as 3.5, the midpoint of
  * 0–7, and every aggregate records how many of its small areas were imputed.
  */
-import { type Indicator, indicatorSchema } from "../../catalogue/indicator-catalogue.ts";
+import { type Indicator, indicatorSchema, insertIndicator } from "../../catalogue/indicator-catalogue.ts";
 import { quoteLiteral, type Warehouse } from "../../warehouse/warehouse.ts";
 
 export interface DerivedRate {
@@ -98,23 +98,7 @@ export const DERIVED_RATES: readonly DerivedRate[] = [
 
 /** Adds the derived indicators to table `indicator` unless the catalogue already has their ids. */
 export async function registerDerivedRates(warehouse: Warehouse, rates = DERIVED_RATES): Promise<void> {
-  for (const { indicator } of rates) {
-    await warehouse.run(
-      `INSERT INTO indicator (id, ni_code, name, theme, polarity, value_type, multiplier, unit, definition, catalogued)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true) ON CONFLICT (id) DO NOTHING`,
-      [
-        indicator.id,
-        indicator.niCode ?? null,
-        indicator.name,
-        indicator.theme,
-        indicator.polarity,
-        indicator.valueType,
-        indicator.multiplier,
-        indicator.unit ?? null,
-        indicator.definition ?? null,
-      ],
-    );
-  }
+  for (const { indicator } of rates) await insertIndicator(warehouse, indicator);
 }
 
 /** The rates as a SQL VALUES list: (id, numerator_indicator, period, age_band, suppressed_numerator). */

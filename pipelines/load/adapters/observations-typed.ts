@@ -7,18 +7,8 @@
 import { quoteLiteral } from "../../warehouse/warehouse.ts";
 import type { RowRule } from "../csv/row-rules.ts";
 import type { ColumnValues } from "../csv/sql-values.ts";
+import { NUMERIC_FIELDS, type NumericField } from "../observation-fields.ts";
 import type { ObservationsLongOptions } from "./observations-long.ts";
-
-const NUMERIC_FIELDS = [
-  "numerator",
-  "denominator",
-  "value",
-  "lower95",
-  "upper95",
-  "lower998",
-  "upper998",
-] as const;
-type NumericField = (typeof NUMERIC_FIELDS)[number];
 
 function presentFields(options: ObservationsLongOptions): NumericField[] {
   return NUMERIC_FIELDS.filter((field) => options.columns[field]);
