@@ -128,6 +128,29 @@ describe.skipIf(skipReason !== "")("the real site in Chromium, from file://", ()
     );
   });
 
+  it("has text with WCAG AA contrast on every page type, and prints without navigation but with data tables", async () => {
+    const page = await browser.newPage();
+    const failures: string[] = [];
+    for (const sitePath of [
+      "index.html",
+      "areas/wcc-l05.html",
+      "areas/e07000219.html",
+      "indicators.html",
+      "sources.html",
+    ]) {
+      await open(page, sitePath);
+      const low = await page.evaluate(lowContrastTexts);
+      failures.push(...low.map((text) => `${sitePath}: ${text}`));
+    }
+    expect(failures).toEqual([]);
+    await page.emulateMedia({ media: "print" });
+    await open(page, "areas/wcc-l05.html");
+    expect(await page.locator(".site-header").isVisible()).toBe(false);
+    expect(await page.locator(".downloads").isVisible()).toBe(false);
+    expect(await page.locator("details.chart-data table").first().isVisible()).toBe(true);
+    await page.close();
+  });
+
   it("works from the keyboard: skip link, area picker with filter, focus always visible", async () => {
     const page = await browser.newPage();
     const watched = watchPage(page);
@@ -153,3 +176,46 @@ describe.skipIf(skipReason !== "")("the real site in Chromium, from file://", ()
     await page.close();
   });
 });
+
+/**
+ * Runs in the page: every element with its own visible text (outside SVG) whose text colour has less than
+ * WCAG AA contrast with its background (4.5:1, or 3:1 for large text), as "text (ratio)".
+ */
+function lowContrastTexts(): string[] {
+  const parse = (colour: string) => {
+    const [r = 0, g = 0, b = 0, a = 1] = (/rgba?\(([^)]+)\)/.exec(colour)?.[1] ?? "0,0,0,0")
+      .split(",")
+      .map(Number);
+    return { r, g, b, a };
+  };
+  const luminance = ({ r, g, b }: { r: number; g: number; b: number }) => {
+    const channel = (value: number) => {
+      const v = value / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  const background = (element: Element | null) => {
+    for (let current = element; current; current = current.parentElement) {
+      const colour = parse(getComputedStyle(current).backgroundColor);
+      if (colour.a > 0.5) return colour;
+    }
+    return { r: 255, g: 255, b: 255, a: 1 };
+  };
+  const low: string[] = [];
+  for (const element of document.body.querySelectorAll("*")) {
+    if (element.closest("svg") || element.getClientRects().length === 0) continue;
+    const ownText = [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent?.trim());
+    if (!ownText) continue;
+    const style = getComputedStyle(element);
+    if (style.visibility === "hidden" || style.clip === "rect(0px, 0px, 0px, 0px)") continue;
+    const text = luminance(parse(style.color));
+    const back = luminance(background(element));
+    const ratio = (Math.max(text, back) + 0.05) / (Math.min(text, back) + 0.05);
+    const size = Number.parseFloat(style.fontSize);
+    const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+    if (ratio < (large ? 3 : 4.5))
+      low.push(`${element.textContent?.trim().slice(0, 40)} (${ratio.toFixed(2)})`);
+  }
+  return low;
+}

@@ -7,12 +7,14 @@
  *   page, or the name as text when there is none), `benchmarkLabel(label)` (a coloured badge),
  * - `fmt` (number formats), `site` (county, country, builtAt, illustrativeLocalities), `page` (its path),
  *   `models` (the pure models: statistics, deprivation, targets, allocation), `polygonsFromOutlines`
- *   (locality or district polygons from `dissolveBoundaries` outlines, for maps of 23 areas, not 339).
+ *   (locality or district polygons from `dissolveBoundaries` outlines, for maps of 23 areas, not 339),
+ *   `sideBySide(a, b …)` (charts or tables in columns).
  */
 import * as models from "../../../models/index.ts";
 import { formatTableNumber, type TableOptions, tableFromObjects } from "./data-table.ts";
 import { polygonsFromOutlines } from "./geo-polygons.ts";
 import { Html, html } from "./html.ts";
+import { SideBySide } from "./render-output.ts";
 import type { SiteInfo } from "./site-context.ts";
 import { relativeUrl, resolveLink } from "./site-paths.ts";
 
@@ -111,6 +113,7 @@ export function pageHelpers(
     benchmarkLabel: (label: unknown) =>
       benchmarkBadge(label, components.BENCHMARK_COLOURS as Record<string, string> | undefined),
     polygonsFromOutlines,
+    sideBySide: (...items: unknown[]) => new SideBySide(items),
     fmt,
     site: info,
     page: { path: pagePath },
