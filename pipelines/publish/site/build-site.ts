@@ -14,8 +14,9 @@ import { assertNoBrokenLinks } from "./link-check.ts";
 import { readNotebook } from "./notebook.ts";
 import type { PageIndex } from "./page-helpers.ts";
 import { type AreaPage, type MenuItem, pageHtml } from "./page-layout.ts";
-import { type PagePlan, type RenderedPage, renderPage } from "./page-render.ts";
+import type { PagePlan, RenderedPage } from "./page-render.ts";
 import { planPages } from "./plan-pages.ts";
+import { renderPages } from "./render-pages.ts";
 import { readSiteInfo, type SiteContext, type SiteInfo } from "./site-context.ts";
 import { writeSiteAtomically } from "./site-writer.ts";
 
@@ -99,21 +100,8 @@ export async function buildSiteFromWarehouse(
   const { plans, skipped } = await planPages(notebooks, warehouse, info, tables);
   for (const reason of skipped) reporter.info(`  site: skipped ${reason}`);
   const { index, areaPages } = indexPages(plans);
-  const rendered: RenderedPage[] = [];
-  const seconds = new Map<string, { pages: number; started: number; ms: number }>();
-  for (const plan of plans) {
-    const started = performance.now();
-    rendered.push(await renderPage(plan, site, index));
-    const entry = seconds.get(plan.notebook.file) ?? { pages: 0, started, ms: 0 };
-    entry.pages += 1;
-    entry.ms += performance.now() - started;
-    seconds.set(plan.notebook.file, entry);
-  }
-  for (const [file, entry] of seconds) {
-    reporter.info(
-      `  site: ${file.padEnd(24)} ${String(entry.pages).padStart(4)} page${entry.pages === 1 ? " " : "s"} ${(entry.ms / 1000).toFixed(1)} s`,
-    );
-  }
+  const rendered = await renderPages(plans, site, index, reporter);
+  const renderedAt = performance.now();
   const html = layoutPages(rendered, plans, areaPages, info);
   const downloads: PlannedDownload[] = rendered.flatMap((page) =>
     page.downloads.map((download) => ({ download, base: downloadBase(page, download) })),
@@ -133,7 +121,7 @@ export async function buildSiteFromWarehouse(
     assertNoBrokenLinks(html, files);
   });
   reporter.info(
-    `site: ${formatCount(rendered.length)} pages, ${formatCount(dataFiles)} data files in ${options.outDir} (${formatSeconds(started)})`,
+    `site: ${formatCount(rendered.length)} pages, ${formatCount(dataFiles)} data files in ${options.outDir} (${formatSeconds(started)}; writing ${formatSeconds(renderedAt)})`,
   );
   return { pages: rendered.length, downloads: dataFiles, skipped, outDir: options.outDir };
 }
