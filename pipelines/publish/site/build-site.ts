@@ -3,22 +3,20 @@
  * and one query cache serve every page; pages are rendered in one process; the site is written to a
  * temporary folder, its internal links checked, and renamed into place only on success.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { SourceError } from "../../../models/errors.ts";
 import { PROJECT_ROOT, type ProjectConfig } from "../../config/project-config.ts";
 import { formatCount, formatSeconds, type Reporter } from "../../util/reporter.ts";
 import { Warehouse } from "../../warehouse/warehouse.ts";
 import { downloadBase, type PlannedDownload, writeDownloads } from "./data-downloads.ts";
+import { indexPages, layoutPages } from "./layout-pages.ts";
 import { assertNoBrokenLinks } from "./link-check.ts";
 import { readNotebook } from "./notebook.ts";
-import type { PageIndex } from "./page-helpers.ts";
-import { type AreaPage, type MenuItem, pageHtml } from "./page-layout.ts";
-import type { PagePlan, RenderedPage } from "./page-render.ts";
 import { planPages } from "./plan-pages.ts";
 import { renderPages } from "./render-pages.ts";
-import { readSiteInfo, type SiteContext, type SiteInfo } from "./site-context.ts";
-import { writeSiteAtomically } from "./site-writer.ts";
+import { readSiteInfo, type SiteContext } from "./site-context.ts";
+import { writeAssets, writeSiteAtomically } from "./site-writer.ts";
 
 export interface SiteBuildOptions {
   warehousePath: string;
@@ -124,79 +122,6 @@ export async function buildSiteFromWarehouse(
     `site: ${formatCount(rendered.length)} pages, ${formatCount(dataFiles)} data files in ${options.outDir} (${formatSeconds(started)}; writing ${formatSeconds(renderedAt)})`,
   );
   return { pages: rendered.length, downloads: dataFiles, skipped, outDir: options.outDir };
-}
-
-/** Template pages by the code or id they were made for (for `pageFor`), and the area pages (for the picker). */
-function indexPages(plans: PagePlan[]): { index: PageIndex; areaPages: AreaPage[] } {
-  const index: PageIndex = { byKey: new Map() };
-  const areaPages: AreaPage[] = [];
-  for (const plan of plans) {
-    const value = plan.binding?.value;
-    const key = value?.code ?? value?.id;
-    if (key !== undefined && !index.byKey.has(String(key))) index.byKey.set(String(key), plan.path);
-    if (plan.binding?.name === "area" && value) {
-      areaPages.push({
-        path: plan.path,
-        name: String(value.name ?? value.code),
-        type: String(value.type ?? ""),
-      });
-    }
-  }
-  return { index, areaPages };
-}
-
-function layoutPages(rendered: RenderedPage[], plans: PagePlan[], areaPages: AreaPage[], info: SiteInfo) {
-  const menu: MenuItem[] = plans
-    .filter((plan) => !plan.binding && plan.notebook.frontMatter.menu)
-    .sort((a, b) => a.notebook.frontMatter.order - b.notebook.frontMatter.order)
-    .map((plan) => ({ label: plan.notebook.frontMatter.menu!, path: plan.path }));
-  const pagePaths = new Set(plans.map((plan) => plan.path));
-  const bodies = new Map(rendered.map((page) => [page.plan.path, page.body]));
-  /** "methods.html" or "methods.html#localities": is there such a page (with an element of that id)? */
-  const hasPage = (target: string) => {
-    const [sitePath = "", fragment] = target.split("#");
-    return (
-      pagePaths.has(sitePath) && (!fragment || (bodies.get(sitePath) ?? "").includes(`id="${fragment}"`))
-    );
-  };
-  return new Map(
-    rendered.map((page) => [
-      page.plan.path,
-      pageHtml({
-        pagePath: page.plan.path,
-        title: page.title,
-        description: page.plan.notebook.frontMatter.description,
-        body: page.body,
-        downloads: page.downloads.map((download) => {
-          const base = downloadBase(page, download);
-          return {
-            name: download.name,
-            rows: download.result.length,
-            csv: `${base}.csv`,
-            parquet: `${base}.parquet`,
-            shared: download.shared && page.plan.binding !== undefined,
-          };
-        }),
-        usesLocalities: page.usesLocalities,
-        menu,
-        areaPages,
-        info,
-        hasPage,
-      }),
-    ]),
-  );
-}
-
-/** Copies notebooks/assets (the notebooks folder's own, else the project's) into the site; returns their paths. */
-function writeAssets(folder: string, notebooksDir: string): string[] {
-  const own = path.join(notebooksDir, "assets");
-  const source = existsSync(own) ? own : path.join(PROJECT_ROOT, "notebooks", "assets");
-  mkdirSync(path.join(folder, "assets"), { recursive: true });
-  const names = existsSync(source)
-    ? readdirSync(source).filter((name) => /\.(css|js|svg|png|woff2?)$/.test(name))
-    : [];
-  for (const name of names) copyFileSync(path.join(source, name), path.join(folder, "assets", name));
-  return names.map((name) => `assets/${name}`);
 }
 
 /** Builds the site for a resolved project configuration (what `ntg run` and `ntg build` call). */

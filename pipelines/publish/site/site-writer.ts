@@ -1,10 +1,11 @@
 /**
  * Writes the site into a temporary folder next to the target and renames it into place only when every
  * page, asset and data file was written: a failed build leaves the previous site untouched (at worst a
- * stray `site.building-*` folder, removed by the next build).
+ * stray `site.building-*` folder, removed by the next build). Also copies the stylesheet and script.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
+import { PROJECT_ROOT } from "../../config/project-config.ts";
 
 function removeStrayBuilds(target: string): void {
   const folder = path.dirname(target);
@@ -47,4 +48,16 @@ export async function writeSiteAtomically<T>(
   } finally {
     rmSync(temporary, { recursive: true, force: true });
   }
+}
+
+/** Copies notebooks/assets (the notebooks folder's own, else the project's) into the site; returns their paths. */
+export function writeAssets(folder: string, notebooksDir: string): string[] {
+  const own = path.join(notebooksDir, "assets");
+  const source = existsSync(own) ? own : path.join(PROJECT_ROOT, "notebooks", "assets");
+  mkdirSync(path.join(folder, "assets"), { recursive: true });
+  const names = existsSync(source)
+    ? readdirSync(source).filter((name) => /\.(css|js|svg|png|woff2?)$/.test(name))
+    : [];
+  for (const name of names) copyFileSync(path.join(source, name), path.join(folder, "assets", name));
+  return names.map((name) => `assets/${name}`);
 }
