@@ -192,3 +192,49 @@ describe("building the site from notebooks", () => {
     expect(fixture.read("maybe.html")).toContain("<p>missing not_yet_built</p>");
   });
 });
+
+describe("the real chart components on hostile data", () => {
+  it("draw an area named <script>alert(1)</script> as text in bars, maps and tables", async () => {
+    const warehouse = await fixtureWarehouse();
+    const fixture = siteFixture(
+      {
+        "charts.md": `---
+title: Charts
+---
+
+\`\`\`sql rows
+SELECT o.area_code AS code, a.name, o.value FROM observation o JOIN area a ON a.code = o.area_code AND a.type = 'locality'
+ORDER BY o.area_code
+\`\`\`
+
+\`\`\`js
+barWithIntervals(rows.map((row) => ({ ...row })), { title: \`Rates, \${rows[0].name}\` })
+\`\`\`
+
+\`\`\`js
+choropleth(
+  rows.map((row, index) => ({
+    type: "Feature",
+    properties: { code: row.code, name: row.name, value: row.value },
+    geometry: { type: "Polygon", coordinates: [[[index, 52], [index + 1, 52], [index + 1, 53], [index, 53], [index, 52]]] },
+  })),
+  { title: "A map" },
+)
+\`\`\`
+`,
+      },
+      { realComponents: true },
+    );
+    try {
+      await fixture.build(warehouse);
+      const page = fixture.read("charts.html");
+      expect(page).not.toContain(EVIL_NAME);
+      expect(page.match(/<script\b/g)).toHaveLength(1);
+      expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+      expect(page.match(/<figure class="chart"/g)).toHaveLength(2);
+    } finally {
+      warehouse.close();
+      fixture.cleanup();
+    }
+  });
+});

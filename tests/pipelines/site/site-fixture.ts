@@ -100,7 +100,11 @@ export interface SiteFixture {
   cleanup(): void;
 }
 
-export function siteFixture(files: Record<string, string> = {}): SiteFixture {
+/** A fixture site; `realComponents` uses notebooks/components instead of the fake module. */
+export function siteFixture(
+  files: Record<string, string> = {},
+  options: { realComponents?: boolean } = {},
+): SiteFixture {
   const root = mkdtempSync(path.join(tmpdir(), "ntg-site-"));
   const notebooksDir = path.join(root, "notebooks");
   const componentsFile = path.join(root, "components.mjs");
@@ -116,9 +120,10 @@ export function siteFixture(files: Record<string, string> = {}): SiteFixture {
     },
     async build(warehouse) {
       const reporter = memoryReporter();
+      const components = options.realComponents ? {} : { componentsFile };
       const result = await buildSiteFromWarehouse(
         warehouse,
-        { notebooksDir, outDir: fixture.outDir, componentsFile },
+        { notebooksDir, outDir: fixture.outDir, ...components },
         reporter,
       );
       return { ...result, lines: reporter.lines };
