@@ -23,6 +23,12 @@ export interface BuildOptions {
   derive?: (warehouse: Warehouse) => Promise<void>;
   /** Rebuild every stage even when its inputs are unchanged. */
   force?: boolean;
+  /**
+   * Publishing from the built warehouse (the site): run on the new file before it is swapped in, so a
+   * failure leaves the previous warehouse and outputs untouched; run on the current warehouse when the
+   * load and derive stages were up to date (publish decides itself whether it is up to date).
+   */
+  publish?: (warehouseFile: string) => Promise<void>;
 }
 
 export interface BuildResult {
@@ -76,6 +82,7 @@ export async function buildWarehouse(
   if (loadCurrent && deriveCurrent) {
     reporter.info("load: up to date, skipped (sources, configuration and code unchanged; --force rebuilds)");
     if (options.derive) reporter.info("derive: up to date, skipped");
+    if (options.publish) await options.publish(config.warehousePath);
     return { runId, summaries: [], warehousePath: config.warehousePath, stagesRun: [] };
   }
   const stagesRun: string[] = [];
@@ -85,8 +92,8 @@ export async function buildWarehouse(
       copyFileSync(config.warehousePath, file);
     }
     const warehouse = await Warehouse.open(file);
+    let result: SourceLoadSummary[] = [];
     try {
-      let result: SourceLoadSummary[] = [];
       if (!loadCurrent) {
         result = await loadSources({
           warehouse,
@@ -106,10 +113,11 @@ export async function buildWarehouse(
       }
       await writeMeta(warehouse, { run_id: runId, built_at: new Date().toISOString() });
       await warehouse.run("CHECKPOINT");
-      return result;
     } finally {
       warehouse.close();
     }
+    if (options.publish) await options.publish(file);
+    return result;
   });
   reporter.info(`warehouse: ${config.warehousePath} (built in ${formatSeconds(started)})`);
   return { runId, summaries, warehousePath: config.warehousePath, stagesRun };

@@ -41,6 +41,14 @@ export function codeFingerprint(folders: string[]): string {
   return hashFiles(files, PROJECT_ROOT);
 }
 
+/** Hash of every file (not only code) under the given project folders, e.g. notebooks and their assets. */
+export function contentFingerprint(folders: string[]): string {
+  const files = folders.flatMap((folder) =>
+    filesUnder(path.join(PROJECT_ROOT, folder), (name) => !name.startsWith(".")),
+  );
+  return hashFiles(files, PROJECT_ROOT);
+}
+
 /** Hash of every configuration file in the sources folder (manifests, catalogue, tables, scenarios …). */
 export function configurationFingerprint(sourcesDir: string): string {
   return hashFiles(

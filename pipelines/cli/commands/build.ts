@@ -1,5 +1,6 @@
 import path from "node:path";
 import { buildSite, siteOptionsFor } from "../../publish/site/build-site.ts";
+import { publishSite } from "../../publish/site/publish-site.ts";
 import { COMMON_HELP, COMMON_OPTIONS, type Command } from "../command.ts";
 
 export const buildCommand: Command = {
@@ -29,7 +30,9 @@ Examples:
     const overrides: { notebooksDir?: string; outDir?: string } = {};
     if (typeof values.notebooks === "string") overrides.notebooksDir = path.resolve(values.notebooks);
     if (typeof values.out === "string") overrides.outDir = path.resolve(values.out);
-    await buildSite(siteOptionsFor(config, overrides), reporter);
+    // The default site records its fingerprint so that the next `ntg run` knows it is up to date.
+    if (Object.keys(overrides).length === 0) await publishSite(config, config.warehousePath, reporter, true);
+    else await buildSite(siteOptionsFor(config, overrides), reporter);
     return 0;
   },
 };

@@ -1,4 +1,5 @@
 import { deriveAll } from "../../derive/derive-stage.ts";
+import { publishSite } from "../../publish/site/publish-site.ts";
 import { buildWarehouse } from "../../run/build-warehouse.ts";
 import { prepareRun } from "../../run/prepare-run.ts";
 import { formatSeconds } from "../../util/reporter.ts";
@@ -10,7 +11,8 @@ export const runCommand: Command = {
   help: `Usage: ntg run [options]
 
 Runs every stage in order: check the configuration, fetch and verify the sources, load them into a new
-warehouse (DIST/warehouse.duckdb), derive the summaries and statistics, and swap it in on success. Prints rows loaded and rejected per source.
+warehouse (DIST/warehouse.duckdb), derive the summaries and statistics, build the site (DIST/site), and
+swap them in on success. Prints rows loaded and rejected per source.
 
 Stages whose inputs (source files, configuration, code) are unchanged since the last run are skipped,
 and say so; a second run with nothing changed takes a second or two.
@@ -35,11 +37,12 @@ Examples:
         .map(([name, count]) => `${count} ${name}`)
         .join(", ")} are valid`,
     );
+    const force = values.force === true;
     await buildWarehouse(config, run, reporter, {
       derive: (warehouse) => deriveAll(warehouse, reporter, { sourcesDir: config.sourcesDir }),
-      force: values.force === true,
+      publish: (file) => publishSite(config, file, reporter, force),
+      force,
     });
-    await (await import("../../publish/site/build-site.ts")).buildSiteForConfig(config, reporter);
     reporter.info(`run: done in ${formatSeconds(started)}`);
     return 0;
   },

@@ -31,5 +31,10 @@ describe("the project's own notebooks", () => {
     expect(indicatorPages).toContain("test-proportion.html");
     const build = await project.ntg("build");
     expect(build.code, build.stderr).toBe(0);
+    const again = await project.ntg("run");
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/load: up to date, skipped/);
+    expect(again.stderr).toMatch(/derive: up to date, skipped/);
+    expect(again.stderr).toMatch(/site: up to date, skipped/);
   });
 });
