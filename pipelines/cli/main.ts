@@ -13,12 +13,15 @@ import { buildCommand } from "./commands/build.ts";
 import { checkCommand } from "./commands/check.ts";
 import { deprivationCommand } from "./commands/deprivation.ts";
 import { fetchCommand } from "./commands/fetch.ts";
+import { forecastCommand } from "./commands/forecast.ts";
 import { indicatorCommand } from "./commands/indicator.ts";
 import { loadCommand } from "./commands/load.ts";
 import { previewCommand } from "./commands/preview.ts";
 import { profileCommand } from "./commands/profile.ts";
 import { queryCommand } from "./commands/query.ts";
+import { reportCommand } from "./commands/report.ts";
 import { runCommand } from "./commands/run.ts";
+import { targetsCommand } from "./commands/targets.ts";
 
 export const COMMANDS: Command[] = [
   runCommand,
@@ -32,6 +35,9 @@ export const COMMANDS: Command[] = [
   allocateCommand,
   buildCommand,
   previewCommand,
+  targetsCommand,
+  forecastCommand,
+  reportCommand,
 ];
 
 export function toolVersion(): string {

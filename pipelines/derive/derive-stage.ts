@@ -4,6 +4,7 @@
  * listed here in run order; a step reads only tables written by the load stage or by earlier steps.
  */
 import { allocationStep } from "../allocation/allocation-step.ts";
+import { TARGET_DERIVE_STEPS } from "../targets/index.ts";
 import { formatSeconds, type Reporter } from "../util/reporter.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import { DEPRIVATION_DERIVE_STEPS } from "./deprivation/index.ts";
@@ -31,6 +32,7 @@ export const DERIVE_STEPS: DeriveStep[] = [
   ...DEPRIVATION_DERIVE_STEPS,
   ...INDICATOR_DERIVE_STEPS,
   allocationStep(),
+  ...TARGET_DERIVE_STEPS,
 ];
 
 export async function deriveAll(
