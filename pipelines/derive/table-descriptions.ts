@@ -1,5 +1,6 @@
 /** One line on every warehouse table, loaded or derived, for `ntg query --tables` and the README. */
 import { ALLOCATION_TABLE_DESCRIPTIONS } from "../allocation/allocation-tables.ts";
+import { TARGET_TABLE_DESCRIPTIONS } from "../targets/target-tables.ts";
 import { TABLE_DESCRIPTIONS } from "../warehouse/schema.ts";
 import { DEPRIVATION_TABLE_DESCRIPTIONS } from "./deprivation/derived-tables.ts";
 import { INDICATOR_TABLE_DESCRIPTIONS } from "./indicators/index.ts";
@@ -9,4 +10,5 @@ export const ALL_TABLE_DESCRIPTIONS: Record<string, string> = {
   ...DEPRIVATION_TABLE_DESCRIPTIONS,
   ...INDICATOR_TABLE_DESCRIPTIONS,
   ...ALLOCATION_TABLE_DESCRIPTIONS,
+  ...TARGET_TABLE_DESCRIPTIONS,
 };

@@ -86,6 +86,7 @@ export function stageFingerprints(
       "pipelines/fetch",
     ]),
   );
-  const derive = combine(load, codeFingerprint(["pipelines/derive", "pipelines/allocation", "models"]));
+  // Any pipeline or model code can change what the derive steps write, and re-deriving is cheap.
+  const derive = combine(load, codeFingerprint(["pipelines", "models"]));
   return { load, derive };
 }
