@@ -4,6 +4,7 @@
  * listed here in run order; a step reads only tables written by the load stage or by earlier steps.
  */
 import { allocationStep } from "../allocation/allocation-step.ts";
+import { exceptionReportStep } from "../report/exception-report-step.ts";
 import { TARGET_DERIVE_STEPS } from "../targets/index.ts";
 import { formatSeconds, type Reporter } from "../util/reporter.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
@@ -33,6 +34,7 @@ export const DERIVE_STEPS: DeriveStep[] = [
   ...INDICATOR_DERIVE_STEPS,
   allocationStep(),
   ...TARGET_DERIVE_STEPS,
+  exceptionReportStep,
 ];
 
 export async function deriveAll(
