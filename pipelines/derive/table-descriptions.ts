@@ -11,4 +11,6 @@ export const ALL_TABLE_DESCRIPTIONS: Record<string, string> = {
   ...INDICATOR_TABLE_DESCRIPTIONS,
   ...ALLOCATION_TABLE_DESCRIPTIONS,
   ...TARGET_TABLE_DESCRIPTIONS,
+  exception_report:
+    "the latest quarterly exception report: one row per exception per level and group (county board, theme groups, district partnerships), 'no exceptions' rows for empty groups",
 };
