@@ -9,6 +9,7 @@ import { SourceError } from "../../../models/errors.ts";
 import { PROJECT_ROOT, type ProjectConfig } from "../../config/project-config.ts";
 import { formatCount, formatSeconds, type Reporter } from "../../util/reporter.ts";
 import { Warehouse } from "../../warehouse/warehouse.ts";
+import { writeBrowserModels } from "./browser-models.ts";
 import { downloadBase, type PlannedDownload, writeDownloads } from "./data-downloads.ts";
 import { indexPages, layoutPages } from "./layout-pages.ts";
 import { assertNoBrokenLinks } from "./link-check.ts";
@@ -107,6 +108,7 @@ export async function buildSiteFromWarehouse(
   let dataFiles = 0;
   await writeSiteAtomically(options.outDir, async (folder) => {
     const files = new Set<string>(writeAssets(folder, options.notebooksDir));
+    files.add(await writeBrowserModels(folder));
     for (const [pagePath, markup] of html) {
       const file = path.join(folder, ...pagePath.split("/"));
       mkdirSync(path.dirname(file), { recursive: true });

@@ -24,7 +24,14 @@ describe("the project's own notebooks", () => {
     expect(run.stderr).toMatch(/site: indicator\.md +\d+ pages?/);
     const site = path.join(project.distDir, "site");
     expect(existsSync(path.join(site, "index.html"))).toBe(true);
-    expect(readdirSync(path.join(site, "assets")).sort()).toEqual(["site.css", "site.js"]);
+    expect(readdirSync(path.join(site, "assets")).sort()).toEqual([
+      "models.js",
+      "site.css",
+      "site.js",
+      "what-if-view.js",
+      "what-if.css",
+      "what-if.js",
+    ]);
     const sources = readFileSync(path.join(site, "sources.html"), "utf8");
     expect(sources).toContain("test-lookup");
     const indicatorPages = readdirSync(path.join(site, "indicators"));
