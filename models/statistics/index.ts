@@ -71,6 +71,11 @@ export {
   type SlopeIndexOptions,
   slopeIndexOfInequality,
 } from "./slope-index-of-inequality.ts";
+export {
+  type InequalityGroupColumns,
+  type SlopeIndexBatch,
+  slopeIndexOfInequalityBatch,
+} from "./slope-index-batch.ts";
 export { chiSquareTestForTrend, type TrendTest, weightedTrendTest } from "./trend-tests.ts";
 export type {
   ConfidenceOptions,

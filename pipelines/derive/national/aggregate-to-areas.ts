@@ -1,0 +1,100 @@
+/**
+ * National aggregation: small-area numerators and denominators of every proportion indicator summed to
+ * districts, counties and England (or any levels of `area_link`) in one set-based statement — Σ xᵢ·wᵢ and
+ * Σ nᵢ·wᵢ through the closure table, never an average of percentages (METHODS.md §2) — then the 95% Wilson
+ * interval of each sum from the `wilsonInterval` model on typed column arrays (wilson-columns.ts).
+ *
+ * Table `national_aggregate` (one row per indicator × area × period × sex × age):
+ * indicator, area_code, area_type, period, sex, age, numerator, denominator, value, lower95, upper95,
+ * small_areas (how many small areas were summed). Numerator, denominator and value are NULL when any small
+ * area had no count (the sum would be silently short); value = numerator/denominator × multiplier. Series
+ * with no counts at all (published values only) are left out.
+ */
+import { quoteLiteral, type Warehouse } from "../../warehouse/warehouse.ts";
+import { appendNumberColumns, readNumberColumns } from "./columnar-io.ts";
+import { wilsonColumns } from "./wilson-columns.ts";
+
+export interface AggregateToAreasOptions {
+  /** Parent area types to sum to; default district, county and country. */
+  levels?: readonly string[];
+  /** Small-area types whose observations are summed; default lsoa11. */
+  smallAreaTypes?: readonly string[];
+  /** Only these indicators (default: every proportion or percentage indicator with small-area counts). */
+  indicators?: readonly string[];
+}
+
+export const DEFAULT_LEVELS = ["district", "county", "country"] as const;
+
+export interface AggregateSummary {
+  rows: number;
+  /** Rows whose counts the Wilson model rejected (e.g. numerator above denominator): no value. */
+  invalidRows: number;
+}
+
+const list = (values: readonly string[]) => values.map(quoteLiteral).join(", ");
+
+function sumsSql(options: AggregateToAreasOptions): string {
+  const levels = options.levels ?? DEFAULT_LEVELS;
+  const smallAreaTypes = options.smallAreaTypes ?? ["lsoa11"];
+  const chosen = options.indicators ? `AND id IN (${list(options.indicators)})` : "";
+  // Grouping keys come first in the join so the hash aggregate sees narrow rows; the row index orders the
+  // output and keys the interval columns written back.
+  return `CREATE OR REPLACE TABLE national_aggregate_sums AS
+    WITH proportion AS (
+      SELECT id, multiplier FROM indicator WHERE value_type IN ('proportion', 'percentage') ${chosen}
+    ), link AS (
+      SELECT child, child_type, parent, parent_type, weight FROM area_link
+      WHERE child_type IN (${list(smallAreaTypes)}) AND parent_type IN (${list(levels)}) AND weight > 0
+    ), summed AS (
+      SELECT o.indicator, l.parent AS area_code, l.parent_type AS area_type, o.period, o.sex, o.age,
+             sum(o.numerator * l.weight) AS numerator, sum(o.denominator * l.weight) AS denominator,
+             count(*)::INTEGER AS small_areas,
+             count(*) FILTER (WHERE o.numerator IS NULL OR o.denominator IS NULL)::INTEGER AS missing
+      FROM observation o
+      JOIN link l ON l.child = o.area_code AND l.child_type = o.area_type
+      WHERE o.area_type IN (${list(smallAreaTypes)}) AND o.indicator IN (SELECT id FROM proportion)
+      GROUP BY ALL
+      HAVING count(o.numerator) > 0 AND count(o.denominator) > 0
+    )
+    SELECT (row_number() OVER (ORDER BY s.indicator, s.area_type, s.area_code, s.period, s.sex, s.age) - 1)::INTEGER AS row_index,
+           s.indicator, s.area_code, s.area_type, s.period, s.sex, s.age,
+           CASE WHEN s.missing = 0 THEN s.numerator END AS numerator,
+           CASE WHEN s.missing = 0 THEN s.denominator END AS denominator,
+           p.multiplier, s.small_areas
+    FROM summed s JOIN proportion p ON p.id = s.indicator`;
+}
+
+/** Builds `national_aggregate` (replacing it); works on any warehouse with observations and area_link. */
+export async function aggregateToAreas(
+  warehouse: Warehouse,
+  options: AggregateToAreasOptions = {},
+): Promise<AggregateSummary> {
+  try {
+    await warehouse.run(sumsSql(options));
+    const sums = await readNumberColumns(
+      warehouse,
+      "SELECT row_index, numerator, denominator, multiplier FROM national_aggregate_sums ORDER BY row_index",
+      ["row_index", "numerator", "denominator", "multiplier"],
+    );
+    const intervals = wilsonColumns(sums.numerator, sums.denominator, sums.multiplier);
+    await warehouse.run(
+      "CREATE OR REPLACE TABLE national_aggregate_intervals (row_index INTEGER, value DOUBLE, lower95 DOUBLE, upper95 DOUBLE)",
+    );
+    await appendNumberColumns(warehouse, "national_aggregate_intervals", [
+      { type: "integer", values: sums.row_index },
+      { type: "double", values: intervals.value },
+      { type: "double", values: intervals.lower95 },
+      { type: "double", values: intervals.upper95 },
+    ]);
+    await warehouse.run(`CREATE OR REPLACE TABLE national_aggregate AS
+      SELECT s.indicator, s.area_code, s.area_type, s.period, s.sex, s.age, s.numerator, s.denominator,
+             w.value, w.lower95, w.upper95, s.small_areas
+      FROM national_aggregate_sums s JOIN national_aggregate_intervals w USING (row_index)
+      ORDER BY row_index`);
+    return { rows: sums.rowCount, invalidRows: intervals.invalidRows };
+  } finally {
+    await warehouse.run(
+      "DROP TABLE IF EXISTS national_aggregate_sums; DROP TABLE IF EXISTS national_aggregate_intervals",
+    );
+  }
+}
