@@ -16,6 +16,7 @@ import { fetchCommand } from "./commands/fetch.ts";
 import { forecastCommand } from "./commands/forecast.ts";
 import { indicatorCommand } from "./commands/indicator.ts";
 import { loadCommand } from "./commands/load.ts";
+import { packCommand } from "./commands/pack.ts";
 import { previewCommand } from "./commands/preview.ts";
 import { profileCommand } from "./commands/profile.ts";
 import { queryCommand } from "./commands/query.ts";
@@ -38,6 +39,7 @@ export const COMMANDS: Command[] = [
   targetsCommand,
   forecastCommand,
   reportCommand,
+  packCommand,
 ];
 
 export function toolVersion(): string {

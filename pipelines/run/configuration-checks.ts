@@ -6,6 +6,7 @@
 import path from "node:path";
 import { readScenarios, scenariosDir } from "../allocation/read-scenarios.ts";
 import { readLocalIndices } from "../derive/deprivation/local-index-config.ts";
+import { checkPlans } from "../publish/packs/read-plans.ts";
 import { readTargetConfigs } from "../targets/read-target-configs.ts";
 
 export interface ConfigurationCheck {
@@ -18,4 +19,5 @@ export const CONFIGURATION_CHECKS: ConfigurationCheck[] = [
   { name: "local indices", check: (sourcesDir) => readLocalIndices(path.join(sourcesDir, "indices")).length },
   { name: "allocation scenarios", check: (sourcesDir) => readScenarios(scenariosDir(sourcesDir)).length },
   { name: "targets", check: (sourcesDir) => readTargetConfigs(path.join(sourcesDir, "targets")).length },
+  { name: "delivery plans", check: (sourcesDir) => checkPlans(sourcesDir) },
 ];
