@@ -30,7 +30,7 @@ function gapFinding(ranked: Row[], unit: string, level: string): string | null {
   return `${gap}${contribution}. (${ranked.length} ${level} ranked.)`;
 }
 
-/** Per target indicator: the area asked for the largest improvement relative to its baseline. */
+/** Per target indicator: the area asked for the largest improvement (in the indicator's units). */
 function targetFindings(rows: Row[]): string[] {
   const indicators = [...new Set(rows.map((row) => String(row.indicator)))];
   return indicators.flatMap((indicator) => {
@@ -42,8 +42,8 @@ function targetFindings(rows: Row[]): string[] {
         numeric(row.baseline),
     );
     if (differential.length === 0) return [];
-    const relative = (row: Row) => Math.abs(numeric(row.required_change)! / numeric(row.baseline)!);
-    const biggest = differential.reduce((a, b) => (relative(b) > relative(a) ? b : a));
+    const size = (row: Row) => Math.abs(numeric(row.required_change)!);
+    const biggest = differential.reduce((a, b) => (size(b) > size(a) ? b : a));
     const required = numeric(biggest.required_annual_change);
     const achieved = numeric(biggest.achieved_annual_change);
     const pace =

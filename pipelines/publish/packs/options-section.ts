@@ -19,7 +19,8 @@ function comparisonFindings(rows: Row[], baseline: string): string[] {
   const byRecipient = new Map<string, Row[]>();
   for (const row of focus)
     byRecipient.set(String(row.code), [...(byRecipient.get(String(row.code)) ?? []), row]);
-  if (byRecipient.size === 0 || byRecipient.size > 3) return [];
+  if (byRecipient.size === 0) return [];
+  if (byRecipient.size > 3) return gainsAndLosses(rows, baseline);
   return [...byRecipient.values()].map((options) => {
     const name = String(options[0]!.name);
     const baseAmount = base.get(options[0]!.code) ?? null;
@@ -36,6 +37,28 @@ function comparisonFindings(rows: Row[], baseline: string): string[] {
     });
     const baseName = String(rows.find((row) => row.scenario_id === baseline)?.scenario ?? baseline);
     return `${name} gets ${baseAmount !== null ? formatPounds(baseAmount) : "–"} under "${baseName}"; the alternatives give ${parts.join("; ")}.`;
+  });
+}
+
+/** With many recipients: for each alternative, who gains most and who loses most against the baseline. */
+function gainsAndLosses(rows: Row[], baseline: string): string[] {
+  const base = new Map(
+    rows.filter((row) => row.scenario_id === baseline).map((row) => [row.code, numeric(row.amount)]),
+  );
+  const baseName = String(rows.find((row) => row.scenario_id === baseline)?.scenario ?? baseline);
+  const alternatives = [...new Set(rows.map((row) => String(row.scenario_id)))].filter(
+    (id) => id !== baseline,
+  );
+  return alternatives.flatMap((id) => {
+    const changes = rows
+      .filter((row) => row.scenario_id === id && base.get(row.code) != null && numeric(row.amount) !== null)
+      .map((row) => ({ row, change: numeric(row.amount)! - base.get(row.code)! }));
+    if (changes.length === 0) return [];
+    const gain = changes.reduce((a, b) => (b.change > a.change ? b : a));
+    const loss = changes.reduce((a, b) => (b.change < a.change ? b : a));
+    return [
+      `"${String(gain.row.scenario)}" against "${baseName}": ${String(gain.row.name)} gains most (+${formatPounds(gain.change)}), ${String(loss.row.name)} loses most (${formatPounds(loss.change)}).`,
+    ];
   });
 }
 

@@ -132,6 +132,13 @@ export function widestGap(data: PackData): string | null {
   return null;
 }
 
+/** "income deprivation rate", "share of older people in income deprivation", "rate of admission episodes …". */
+function indicatorPhrase(indicatorName: string, unit: string): string {
+  const name = inSentence(shortName(indicatorName));
+  if (/rate|ratio|score|index|prevalence/i.test(name)) return name;
+  return unit.startsWith("%") ? `share of ${name}` : `rate of ${name}`;
+}
+
 function gradient(data: PackData): string | null {
   const row = findTable(data, "inequality")?.rows[0];
   const sii = numeric(row?.sii);
@@ -143,7 +150,9 @@ function gradient(data: PackData): string | null {
       ? ` (95% interval ${formatNumber(lower, 1)} to ${formatNumber(upper, 1)})`
       : "";
   const unit = String(row.unit ?? "");
-  return `Across ${data.context.county.name}'s small areas, the ${inSentence(shortName(String(row.indicator_name)))} changes by ${signedDifference(sii, unit)} from the most to the least deprived end (slope index of inequality, ${String(row.period)})${interval}.`;
+  const change = sii < 0 ? "falls" : "rises";
+  const size = signedDifference(Math.abs(sii), unit).replace(/^\+/, "");
+  return `Across ${data.context.county.name}'s small areas, the ${indicatorPhrase(String(row.indicator_name), unit)} ${change} by ${size} from the most to the least deprived end (slope index of inequality, ${String(row.period)})${interval}.`;
 }
 
 export function understandingFindings(data: PackData): string[] {
