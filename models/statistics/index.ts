@@ -65,17 +65,17 @@ export {
   type TrendPoint,
 } from "./recent-trend.ts";
 export {
+  type InequalityGroupColumns,
+  type SlopeIndexBatch,
+  slopeIndexOfInequalityBatch,
+} from "./slope-index-batch.ts";
+export {
   type InequalityGroup,
   relativeRanks,
   type SlopeIndexOfInequality,
   type SlopeIndexOptions,
   slopeIndexOfInequality,
 } from "./slope-index-of-inequality.ts";
-export {
-  type InequalityGroupColumns,
-  type SlopeIndexBatch,
-  slopeIndexOfInequalityBatch,
-} from "./slope-index-batch.ts";
 export { chiSquareTestForTrend, type TrendTest, weightedTrendTest } from "./trend-tests.ts";
 export type {
   ConfidenceOptions,
