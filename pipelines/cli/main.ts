@@ -2,11 +2,8 @@
  * The `ntg` command line. The only place errors become exit codes: 0 ok, 1 failure, 2 bad usage or bad
  * input (invalid configuration, unknown options or arguments).
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { ProjectError } from "../../models/errors.ts";
-import { PROJECT_ROOT } from "../config/project-config.ts";
 import { type Command, contextFor, type ParsedValues } from "./command.ts";
 import { allocateCommand } from "./commands/allocate.ts";
 import { buildCommand } from "./commands/build.ts";
@@ -23,6 +20,7 @@ import { queryCommand } from "./commands/query.ts";
 import { reportCommand } from "./commands/report.ts";
 import { runCommand } from "./commands/run.ts";
 import { targetsCommand } from "./commands/targets.ts";
+import { toolVersion } from "./version.ts";
 
 export const COMMANDS: Command[] = [
   runCommand,
@@ -41,11 +39,6 @@ export const COMMANDS: Command[] = [
   reportCommand,
   packCommand,
 ];
-
-export function toolVersion(): string {
-  return (JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string })
-    .version;
-}
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
