@@ -72,6 +72,14 @@ export class Warehouse {
     logIfSlow(sql, startedAt);
   }
 
+  /** Runs one INSERT, UPDATE or DELETE and returns the number of rows it changed. */
+  async runCountingRows(sql: string, parameters?: Parameters): Promise<number> {
+    const startedAt = performance.now();
+    const result = await this.connection.run(sql, parameters);
+    logIfSlow(sql, startedAt);
+    return Number(result.rowsChanged);
+  }
+
   /** Runs a query and returns its rows as plain objects. */
   async rows<T extends Row = Row>(sql: string, parameters?: Parameters): Promise<T[]> {
     const reader = await this.connection.runAndReadAll(sql, parameters);

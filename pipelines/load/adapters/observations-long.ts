@@ -21,6 +21,8 @@ import { defineAdapter, LOAD_PHASES, type LoadContext } from "../adapter.ts";
 import { measureColumnNames, measureColumnsSchema, OBSERVATION_COLUMNS } from "../observation-fields.ts";
 import { loadStagedCsv } from "../staged-load.ts";
 import {
+  typedObservationDerived,
+  typedObservationKey,
   typedObservationRules,
   typedObservationSelect,
   typedObservationValues,
@@ -142,20 +144,20 @@ export const observationsLongAdapter = defineAdapter({
           ...(columns.age ? [columns.age] : []),
           ...measureColumnNames(columns),
         ],
-        project: typedObservationValues(context.values, options, manifest.missingMarkers),
+        project: typedObservationValues(context.values, options),
         async prepare(staged) {
           await buildIndicatorMap(context, options, staged, indicatorMap);
           await buildAreaMap(context, staged, areaTypes, areaMap);
         },
         joins: `LEFT JOIN ${indicatorMap} ON _indicator_name = _name LEFT JOIN ${areaMap} ON _area_code = _area`,
-        duplicateKey: ["_indicator_id", "_area", "_period", "_sex", "_age"],
+        derivedColumns: typedObservationDerived(options, manifest.missingMarkers),
+        duplicateKey: typedObservationKey(options),
         rules: typedObservationRules(options, areaTypes),
         checkedAsView: true,
         async write(accepted) {
-          await warehouse.run(
+          return await warehouse.runCountingRows(
             `INSERT INTO observation (${OBSERVATION_COLUMNS}) SELECT ${typedObservationSelect(options, manifest.id)} FROM ${accepted}`,
           );
-          return (await warehouse.scalar<number>(`SELECT count(*) FROM ${accepted}`)) ?? 0;
         },
       });
     } finally {

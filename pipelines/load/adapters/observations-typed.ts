@@ -1,7 +1,10 @@
 /**
- * The typed form of a long observations file: one pass turns the text into `_name, _area, _period, _sex,
- * _age` and, for each measure column present, `_<field>` (the number), `_<field>_note` (why it is missing,
- * when it is) and `_<field>_bad` with `_<field>_text` (the raw text, kept only when it is not a number).
+ * The typed form of a long observations file, in two steps so that a clean national file pays only for
+ * what it needs. While reading, each measure column present becomes `_<field>_cast` (DuckDB's cast of the
+ * text, which allows surrounding spaces) and `_<field>_raw` (the text, kept only when the cast did not give
+ * a finite number: a marker, a thousands separator, a typo; NULL on almost every row). After the joins,
+ * cheap derived columns give `_<field>` (the number: the cast, or the text re-read without separators),
+ * `_<field>_bad` (present, not a marker, not a finite number) and `_<field>_note` (why it is missing).
  * Rules and the insert then work on these columns without converting text again.
  */
 import { quoteLiteral } from "../../warehouse/warehouse.ts";
@@ -14,37 +17,65 @@ function presentFields(options: ObservationsLongOptions): NumericField[] {
   return NUMERIC_FIELDS.filter((field) => options.columns[field]);
 }
 
-/**
- * Select list over the file's text columns, applied while reading. Later items reuse earlier aliases
- * (DuckDB's lateral column aliases), so each cell is trimmed and converted once.
- */
-export function typedObservationValues(
-  values: ColumnValues,
-  options: ObservationsLongOptions,
-  markers: readonly string[],
-): string {
+/** Select list over the file's text columns, applied while reading (lateral aliases: one cast per cell). */
+export function typedObservationValues(values: ColumnValues, options: ObservationsLongOptions): string {
   const { columns } = options;
   const parts = [
     `${columns.indicator ? values.text(columns.indicator) : quoteLiteral(options.indicator!)} AS _name`,
     `${values.text(columns.area)} AS _area`,
     `${values.text(columns.period)} AS _period`,
-    `${columns.sex ? `coalesce(${values.text(columns.sex)}, 'Persons')` : "'Persons'"} AS _sex`,
-    `${columns.age ? `coalesce(${values.text(columns.age)}, 'All ages')` : "'All ages'"} AS _age`,
-    `${columns.note ? values.text(columns.note) : "NULL"} AS _note`,
-    `${columns.comparison ? values.text(columns.comparison) : "NULL"} AS _comparison`,
   ];
-  const markerList = [...new Set(["", ...markers])].map(quoteLiteral).join(", ");
+  if (columns.sex) parts.push(`coalesce(${values.text(columns.sex)}, 'Persons') AS _sex`);
+  if (columns.age) parts.push(`coalesce(${values.text(columns.age)}, 'All ages') AS _age`);
+  if (columns.note) parts.push(`${values.text(columns.note)} AS _note`);
+  if (columns.comparison) parts.push(`${values.text(columns.comparison)} AS _comparison`);
   for (const field of presentFields(options)) {
     const cell = values.column(columns[field]!);
     parts.push(
-      `coalesce(trim(${cell}) IN (${markerList}), true) AS _${field}_missing`,
-      `CASE WHEN NOT _${field}_missing THEN TRY_CAST(replace(trim(${cell}), ',', '') AS DOUBLE) END AS _${field}`,
-      `NOT _${field}_missing AND NOT coalesce(isfinite(_${field}), false) AS _${field}_bad`,
-      `CASE WHEN _${field}_bad THEN ${cell} END AS _${field}_text`,
-      `CASE WHEN _${field}_missing THEN CASE WHEN coalesce(trim(${cell}), '') = '' THEN 'missing in source' ELSE 'suppressed or missing in source (marker "' || trim(${cell}) || '")' END END AS _${field}_note`,
+      `TRY_CAST(${cell} AS DOUBLE) AS _${field}_cast`,
+      `CASE WHEN NOT coalesce(isfinite(_${field}_cast), false) THEN ${cell} END AS _${field}_raw`,
     );
   }
   return parts.join(",\n  ");
+}
+
+/**
+ * Columns computed after the joins: constants for absent sex and age columns, and for each measure its
+ * number, "not a number" flag and missing note. Rows whose text cast cleanly skip the text work.
+ */
+export function typedObservationDerived(
+  options: ObservationsLongOptions,
+  markers: readonly string[],
+): string {
+  const { columns } = options;
+  const markerList = [...new Set(["", ...markers])].map(quoteLiteral).join(", ");
+  const parts: string[] = [];
+  if (!columns.sex) parts.push("'Persons' AS _sex");
+  if (!columns.age) parts.push("'All ages' AS _age");
+  for (const field of presentFields(options)) {
+    const raw = `_${field}_raw`;
+    const isMarker = `trim(${raw}) IN (${markerList})`;
+    const reread = `TRY_CAST(replace(trim(${raw}), ',', '') AS DOUBLE)`;
+    parts.push(
+      `CASE WHEN ${raw} IS NULL THEN _${field}_cast WHEN NOT ${isMarker} AND isfinite(${reread}) THEN ${reread} END AS _${field}`,
+      `${raw} IS NOT NULL AND NOT ${isMarker} AND NOT coalesce(isfinite(${reread}), false) AS _${field}_bad`,
+      `CASE WHEN ${raw} IS NULL THEN CASE WHEN _${field}_cast IS NULL THEN 'missing in source' END
+            WHEN trim(${raw}) = '' THEN 'missing in source'
+            WHEN ${isMarker} THEN 'suppressed or missing in source (marker "' || trim(${raw}) || '")' END AS _${field}_note`,
+    );
+  }
+  return parts.join(",\n  ");
+}
+
+/** The key that makes two rows duplicates: indicator, area, period, and sex and age when the file has them. */
+export function typedObservationKey(options: ObservationsLongOptions): string[] {
+  return [
+    "_indicator_id",
+    "_area",
+    "_period",
+    ...(options.columns.sex ? ["_sex"] : []),
+    ...(options.columns.age ? ["_age"] : []),
+  ];
 }
 
 /** The checks, on the typed and joined rows (`_indicator_id`, `_value_type`, `_area_type` from the maps). */
@@ -79,7 +110,7 @@ export function typedObservationRules(options: ObservationsLongOptions, areaType
     ...fields.map((field) => ({
       isBad: `_${field}_bad`,
       column: columns[field]!,
-      valueSql: `_${field}_text`,
+      valueSql: `_${field}_raw`,
       reason: "'not a number'",
     })),
   ];
@@ -125,7 +156,7 @@ export function typedObservationSelect(options: ObservationsLongOptions, sourceI
     fields.has(field)
       ? `CASE WHEN _${field}_note IS NOT NULL THEN ${quoteLiteral(`${options.columns[field]}: `)} || _${field}_note END`
       : "NULL";
-  const note = `nullif(concat_ws('; ', _note, ${noteFor("value")}, ${noteFor("numerator")},
+  const note = `nullif(concat_ws('; ', ${options.columns.note ? "_note" : "NULL"}, ${noteFor("value")}, ${noteFor("numerator")},
       CASE WHEN ${number("value")} IS NULL AND (${computed}) IS NOT NULL THEN 'value computed from numerator and denominator' END), '')`;
   return [
     "_indicator_id",
@@ -142,7 +173,7 @@ export function typedObservationSelect(options: ObservationsLongOptions, sourceI
     number("upper95"),
     number("lower998"),
     number("upper998"),
-    "_comparison",
+    options.columns.comparison ? "_comparison" : "NULL",
     note,
     quoteLiteral(sourceId),
     "_line",
