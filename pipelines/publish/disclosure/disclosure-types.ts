@@ -65,6 +65,12 @@ export interface DisclosureOptions {
   threshold?: number;
   /** What a suppressed cell shows; default "*". */
   marker?: string;
+  /**
+   * Keys of count cells already suppressed in another output published alongside (e.g. the indicator
+   * counts suppressed once for the whole site): hidden here too wherever a table shows them, and treated
+   * like any hidden cell (so their own totals get secondary suppression). Needs `cellKey` on the tables.
+   */
+  hidden?: ReadonlySet<string>;
 }
 
 export const DEFAULT_DISCLOSURE_THRESHOLD = 5;
@@ -83,7 +89,10 @@ export interface DisclosureSummary {
   marker: string;
   /** Distinct count cells below the threshold. */
   primary: number;
-  /** Distinct count cells suppressed so the primary ones cannot be worked out from totals. */
+  /**
+   * Distinct count cells suppressed so the primary ones cannot be worked out from totals (here or, for
+   * cells in `options.hidden`, in the output they were suppressed in).
+   */
   secondary: number;
   /** Cells of dependent columns (rates, limits, gaps) suppressed with their counts. */
   dependent: number;
@@ -92,4 +101,6 @@ export interface DisclosureSummary {
 export interface DisclosureResult {
   tables: ProtectedTable[];
   summary: DisclosureSummary;
+  /** Keys of every count cell suppressed (so other outputs can hide the same cells). */
+  hidden: ReadonlySet<string>;
 }

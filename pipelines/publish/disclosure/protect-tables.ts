@@ -36,7 +36,8 @@ export function protectTables(
   for (const cell of space.cells.values())
     if (cell.value !== null && cell.value > 0 && cell.value < threshold) hidden.add(cell.key);
   const primary = hidden.size;
-  if (primary > 0) hideUntilUnrecoverable(space, hidden);
+  if (options.hidden) for (const key of space.cells.keys()) if (options.hidden.has(key)) hidden.add(key);
+  if (hidden.size > 0) hideUntilUnrecoverable(space, hidden);
   let dependent = 0;
   const protectedTables = tables.map((table, t): ProtectedTable => {
     const suppressedColumns: string[][] = [];
@@ -58,6 +59,7 @@ export function protectTables(
   return {
     tables: protectedTables,
     summary: { threshold, marker, primary, secondary: hidden.size - primary, dependent },
+    hidden,
   };
 }
 

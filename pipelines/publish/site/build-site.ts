@@ -9,6 +9,13 @@ import { SourceError } from "../../../models/errors.ts";
 import { PROJECT_ROOT, type ProjectConfig } from "../../config/project-config.ts";
 import { formatCount, formatSeconds, type Reporter } from "../../util/reporter.ts";
 import { Warehouse } from "../../warehouse/warehouse.ts";
+import {
+  DEFAULT_DISCLOSURE_SETTINGS,
+  type DisclosureSettings,
+  readDisclosureSettings,
+  readPublishedSuppression,
+  suppressedRange,
+} from "../disclosure/index.ts";
 import { writeBrowserModels } from "./browser-models.ts";
 import { downloadBase, type PlannedDownload, writeDownloads } from "./data-downloads.ts";
 import { indexPages, layoutPages } from "./layout-pages.ts";
@@ -27,6 +34,8 @@ export interface SiteBuildOptions {
   outDir: string;
   /** The chart components module (default notebooks/components/index.ts in the project). */
   componentsFile?: string;
+  /** Disclosure control (default: counts 1 to 4 suppressed as "*"; `sources/publish/disclosure.yaml`). */
+  disclosure?: DisclosureSettings;
 }
 
 export interface SiteBuildResult {
@@ -44,6 +53,7 @@ export function siteOptionsFor(
     warehousePath: config.warehousePath,
     notebooksDir: path.join(PROJECT_ROOT, "notebooks"),
     outDir: path.join(config.distDir, "site"),
+    disclosure: readDisclosureSettings(config.sourcesDir),
     ...overrides,
   };
 }
@@ -87,7 +97,11 @@ export async function buildSiteFromWarehouse(
   const started = performance.now();
   const notebooks = readNotebooks(options.notebooksDir);
   const components = await loadComponents(options.componentsFile ?? DEFAULT_COMPONENTS, reporter);
-  const { info, tables } = await readSiteInfo(warehouse);
+  const settings = options.disclosure ?? DEFAULT_DISCLOSURE_SETTINGS;
+  const { info, tables } = await readSiteInfo(warehouse, settings);
+  const disclosure = await readPublishedSuppression(warehouse, settings, {
+    countyCode: info.county?.code ?? null,
+  });
   const site: SiteContext = {
     warehouse,
     info,
@@ -95,6 +109,8 @@ export async function buildSiteFromWarehouse(
     components,
     queryCache: new Map(),
     onceCache: new Map(),
+    disclosure,
+    protectedResults: new WeakMap(),
   };
   const { plans, skipped } = await planPages(notebooks, warehouse, info, tables);
   for (const reason of skipped) reporter.info(`  site: skipped ${reason}`);
@@ -122,6 +138,10 @@ export async function buildSiteFromWarehouse(
   });
   reporter.info(
     `site: ${formatCount(rendered.length)} pages, ${formatCount(dataFiles)} data files in ${options.outDir} (${formatSeconds(started)}; writing ${formatSeconds(renderedAt)})`,
+  );
+  const { primary, secondary } = disclosure.summary;
+  reporter.info(
+    `site: disclosure control: ${suppressedRange(settings)} shown as ${settings.marker}; ${formatCount(primary)} small indicator count${primary === 1 ? "" : "s"} and ${formatCount(secondary)} further cell${secondary === 1 ? "" : "s"} suppressed on every page`,
   );
   return { pages: rendered.length, downloads: dataFiles, skipped, outDir: options.outDir };
 }

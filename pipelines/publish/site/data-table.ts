@@ -1,8 +1,10 @@
 /**
  * HTML tables for data: the accessible alternative under every chart and the `table()` helper pages use.
  * Every cell is escaped; numeric cells carry their raw value in `data-value` so the progressive
- * enhancement script can sort them, and missing values say "no data" instead of leaving a silent blank.
+ * enhancement script can sort them, missing values say "no data" instead of leaving a silent blank, and
+ * cells suppressed by disclosure control show their marker ("*") with an explanation.
  */
+import { SUPPRESSION_MARKERS } from "../disclosure/index.ts";
 import { escapeHtml, Html, textOf } from "./html.ts";
 
 export interface DataTable {
@@ -49,12 +51,22 @@ export function formatTableNumber(value: number): string {
 /** Columns whose whole numbers are labels (years, editions, codes), so they are not grouped ("2019", not "2,019"). */
 const UNGROUPED_COLUMN = /year|edition|period|code|decile|quintile|line/i;
 
+/** A cell suppressed by disclosure control: its marker, explained to screen readers and on hover. */
+const SUPPRESSED_CELL = (marker: string) =>
+  `<abbr class="suppressed" title="suppressed: a small number, or a figure from which one could be worked out">${escapeHtml(marker)}</abbr>`;
+
+function isMarker(value: unknown): value is string {
+  return typeof value === "string" && (SUPPRESSION_MARKERS as readonly string[]).includes(value);
+}
+
 function cellHtml(
   value: unknown,
   formatted: string | Html | undefined,
   ungrouped: boolean,
 ): { html: string; numeric: boolean } {
   const numeric = typeof value === "number" && Number.isFinite(value);
+  if (isMarker(value) && (formatted === undefined || formatted === value))
+    return { html: SUPPRESSED_CELL(value), numeric: false };
   if (formatted !== undefined) {
     return { html: formatted instanceof Html ? formatted.markup : escapeHtml(formatted), numeric };
   }

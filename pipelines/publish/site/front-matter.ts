@@ -10,6 +10,15 @@
  * menu: Areas                      # label in the site menu (pages without one are reached by links)
  * order: 20                        # menu position (default 100)
  * localities: true                 # always show the illustrative-localities note (else: detected)
+ * disclosure:                      # disclosure control beyond the defaults by column name, per sql cell
+ *   trend:
+ *     counts: [people_most_deprived_20]   # more count columns
+ *     notCounts: [lsoa_count]             # named like counts, but no people or households
+ *     dependents: { share: [people_most_deprived_20] }  # hidden with those counts
+ *     totals:
+ *       - { parts: [male, female], total: persons }     # columns adding up to a column
+ *       - { groups: [indicator, period] }               # rows adding up to a total shown elsewhere
+ *     areas: false                        # no totals by the area hierarchy (default: used)
  * ```
  */
 import { z } from "zod";
@@ -29,6 +38,26 @@ const customCollection = z.object({
   sql: z.string().min(1),
 });
 
+const columnName = z.string().min(1);
+
+/** How one sql cell's result declares its counts and totals (see disclosure/protect-result.ts). */
+const disclosureDeclaration = z.strictObject({
+  counts: z.array(columnName).optional(),
+  notCounts: z.array(columnName).optional(),
+  dependents: z.record(columnName, z.array(columnName).min(1)).optional(),
+  totals: z
+    .array(
+      z.union([
+        z.strictObject({ parts: z.array(columnName).min(1), total: columnName }),
+        z.strictObject({ groups: z.array(columnName).min(1) }),
+      ]),
+    )
+    .optional(),
+  areas: z.boolean().optional(),
+});
+
+export type DisclosureDeclaration = z.output<typeof disclosureDeclaration>;
+
 const frontMatterSchema = z.strictObject({
   title: z.string().min(1),
   description: z.string().optional(),
@@ -39,6 +68,7 @@ const frontMatterSchema = z.strictObject({
   order: z.number().default(100),
   localities: z.boolean().optional(),
   draft: z.boolean().default(false),
+  disclosure: z.record(identifier, disclosureDeclaration).default({}),
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;

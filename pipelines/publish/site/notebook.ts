@@ -90,6 +90,14 @@ export function parseNotebook(text: string, file: string, shownAs = file): Noteb
     index = close;
   }
   flushMarkdown(bodyLine + lines.length);
+  const sqlNames = blocks.flatMap((block) => (block.kind === "sql" && block.name ? [block.name] : []));
+  const unknown = Object.keys(frontMatter.disclosure).filter((name) => !sqlNames.includes(name));
+  if (unknown.length > 0) {
+    throw new SchemaError(
+      `${shownAs}: disclosure: no sql cell named "${unknown[0]}"`,
+      `Declarations are keyed by the name of a sql cell (${sqlNames.join(", ") || "this notebook has none"}).`,
+    );
+  }
   return { file, frontMatter, blocks };
 }
 

@@ -5,12 +5,14 @@
  * - `link("/methods.html")` (a site path made relative to the page), `pageFor(code)` (the relative URL of
  *   the page made for an area code or indicator id, or undefined), `areaLink(code, name)` (a link to that
  *   page, or the name as text when there is none), `benchmarkLabel(label)` (a coloured badge),
- * - `fmt` (number formats), `site` (county, country, builtAt, illustrativeLocalities), `page` (its path),
+ * - `fmt` (number formats; a cell suppressed by disclosure control shows its marker), `site` (county,
+ *   country, builtAt, illustrativeLocalities, disclosure threshold and marker), `page` (its path),
  *   `models` (the pure models: statistics, deprivation, targets, allocation), `polygonsFromOutlines`
  *   (locality or district polygons from `dissolveBoundaries` outlines, for maps of 23 areas, not 339),
  *   `sideBySide(a, b …)` (charts or tables in columns).
  */
 import * as models from "../../../models/index.ts";
+import { SUPPRESSION_MARKERS } from "../disclosure/index.ts";
 import { formatTableNumber, type TableOptions, tableFromObjects } from "./data-table.ts";
 import { polygonsFromOutlines } from "./geo-polygons.ts";
 import { Html, html } from "./html.ts";
@@ -37,22 +39,29 @@ function numberFormat(decimals: number): Intl.NumberFormat {
   return format;
 }
 
+/** A cell suppressed by disclosure control holds its marker ("*" or "c"), which every format shows as is. */
+function missing(value: unknown): string {
+  return typeof value === "string" && (SUPPRESSION_MARKERS as readonly string[]).includes(value)
+    ? value
+    : "no data";
+}
+
 export const fmt = {
-  /** 12345.6 → "12,346" (0 decimals by default); null → "no data". */
+  /** 12345.6 → "12,346" (0 decimals by default); null → "no data"; a suppressed cell → its marker. */
   number(value: unknown, decimals = 0): string {
     return typeof value === "number" && Number.isFinite(value)
       ? numberFormat(decimals).format(value)
-      : "no data";
+      : missing(value);
   },
   /** 0.1234 → "12.3%" (a share 0–1 as a percentage). */
   percent(value: unknown, decimals = 1): string {
     return typeof value === "number" && Number.isFinite(value)
       ? `${numberFormat(decimals).format(value * 100)}%`
-      : "no data";
+      : missing(value);
   },
   /** A value with the indicator's unit: 12.3 and "%" → "12.3%", 512 and "per 100,000" → "512 per 100,000". */
   value(value: unknown, unit?: string | null, decimals?: number): string {
-    if (typeof value !== "number" || !Number.isFinite(value)) return "no data";
+    if (typeof value !== "number" || !Number.isFinite(value)) return missing(value);
     const text = decimals === undefined ? formatTableNumber(value) : numberFormat(decimals).format(value);
     // A unit that is a description ("England 2015 = 100") is left to the heading, not repeated per value.
     if (!unit || unit.includes("=")) return text;
@@ -60,7 +69,7 @@ export const fmt = {
   },
   /** A signed change: +1.2 / -0.4. */
   change(value: unknown, decimals = 1): string {
-    if (typeof value !== "number" || !Number.isFinite(value)) return "no data";
+    if (typeof value !== "number" || !Number.isFinite(value)) return missing(value);
     const text = numberFormat(decimals).format(value);
     return value > 0 && Number(text.replace(/,/g, "")) !== 0 ? `+${text}` : text;
   },

@@ -3,6 +3,7 @@
  * of links that the script turns into a filter box), the illustrative-localities note where localities
  * appear, the page body, its data downloads and a footer with provenance. Every URL is relative.
  */
+import { suppressedRange } from "../disclosure/index.ts";
 import { escapeHtml, type Html, html, trusted } from "./html.ts";
 import type { SiteInfo } from "./site-context.ts";
 import { relativeUrl, rootPrefix } from "./site-paths.ts";
@@ -77,7 +78,18 @@ function downloadsHtml(input: LayoutInput): Html | string {
     (download) =>
       html`<li><span class="download-name">${download.name}</span> (${download.rows.toLocaleString("en-GB")} ${download.rows === 1 ? "row" : "rows"}${download.shared ? ", for every page of this kind" : ""}): <a href="${relativeUrl(input.pagePath, download.csv)}" download>CSV</a> · <a href="${relativeUrl(input.pagePath, download.parquet)}" download>Parquet</a></li>`,
   );
-  return html`<section class="downloads" aria-labelledby="downloads"><h2 id="downloads">Data on this page</h2><p>The query results behind this page, as CSV (for spreadsheets) and Parquet (for R, Python or DuckDB). Small counts are not yet suppressed in these files: check them before re-publishing (statistical disclosure control comes with the evidence packs).</p><ul>${items}</ul></section>`;
+  return html`<section class="downloads" aria-labelledby="downloads"><h2 id="downloads">Data on this page</h2><p>The query results behind this page, as CSV (for spreadsheets) and Parquet (for R, Python or DuckDB). ${disclosureNote(input)}</p><ul>${items}</ul></section>`;
+}
+
+/** What is suppressed and how it shows in each format, with a link to the method. */
+function disclosureNote(input: LayoutInput): Html {
+  const { threshold, marker } = input.info.disclosure;
+  const method = input.hasPage("methods.html#small-numbers")
+    ? html` <a href="${relativeUrl(input.pagePath, "methods.html#small-numbers")}">How small numbers are protected</a>.`
+    : "";
+  if (threshold <= 1)
+    return html`No counts are suppressed in this build (disclosure threshold ${threshold}).${method}`;
+  return html`Statistical disclosure control: ${suppressedRange(input.info.disclosure)} of people or households are suppressed, with further cells wherever they could be worked out from a total, and the rates, intervals and gaps computed from them. Suppressed cells show ${marker} on the page and in the CSV; in Parquet they are empty (NULL) and the column suppressed_columns names them. The warehouse keeps the full values.${method}`;
 }
 
 function footerHtml(input: LayoutInput): Html {

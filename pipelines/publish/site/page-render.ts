@@ -10,6 +10,7 @@ import { escapeHtml } from "./html.ts";
 import type { Notebook, NotebookCell } from "./notebook.ts";
 import { renderNotebookMarkdown, renderTemplateText } from "./notebook-markdown.ts";
 import { type PageIndex, pageHelpers } from "./page-helpers.ts";
+import { protectQueryResult } from "./protect-query-result.ts";
 import { renderOutput } from "./render-output.ts";
 import { type QueryResult, runCachedQuery } from "./run-sql.ts";
 import type { SiteContext } from "./site-context.ts";
@@ -78,7 +79,9 @@ export async function renderPage(plan: PagePlan, site: SiteContext, index: PageI
       const link = (href: string) => resolveLink(href, plan.path);
       parts.push(await renderNotebookMarkdown(block.text, evaluate(block.line), { link, headingIds }));
     } else if (block.kind === "sql") {
-      const { result, download } = await runSqlCell(block, scope, pageSpecific, site, where(block.line));
+      const { result: raw, download } = await runSqlCell(block, scope, pageSpecific, site, where(block.line));
+      // Nothing after this line sees an unprotected count: cells, tables, charts and downloads alike.
+      const result = protectQueryResult(raw, block, notebook, site, where(block.line));
       if (!download.shared && block.name) pageSpecific.add(block.name);
       if (block.name) scope[block.name] = result;
       if (block.name && !block.options.has("no-download"))

@@ -35,6 +35,7 @@ export async function publishSite(
   const fingerprint = combine(
     await warehouseRunId(warehouseFile),
     contentFingerprint(["notebooks", "pipelines/publish", "models"]),
+    JSON.stringify(options.disclosure),
   );
   if (!force && existsSync(marker) && readFileSync(marker, "utf8") === fingerprint) {
     reporter.info("site: up to date, skipped");

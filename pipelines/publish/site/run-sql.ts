@@ -12,23 +12,39 @@ export interface QueryResult extends ReadonlyArray<Readonly<Record<string, unkno
   readonly columns: readonly string[];
   /** The table a cell marked `optional` needed and did not find (the result is then empty). */
   readonly missingTable?: string;
-  /** The temporary table holding the result, when it is kept for writing Parquet without re-running it. */
+  /**
+   * The temporary table holding the result as the warehouse gave it (row i is its rowid i), kept for
+   * writing Parquet without re-running the query; disclosure control is applied when writing.
+   */
   readonly temporaryTable?: string;
+  /** After disclosure control: the columns under control (counts and figures computed from them). */
+  readonly controlled?: readonly string[];
+  /** After disclosure control: the suppressed columns of each row (they hold the marker). */
+  readonly suppressedColumns?: readonly (readonly string[])[];
 }
 
-function resultFrom(
-  columns: string[],
-  rows: unknown[][],
-  hidden: { missingTable?: string; temporaryTable?: string } = {},
+type HiddenProperties = Pick<
+  QueryResult,
+  "missingTable" | "temporaryTable" | "controlled" | "suppressedColumns"
+>;
+
+/** A frozen result from row objects, carrying its columns and other properties (not enumerable). */
+export function queryResultOf(
+  columns: readonly string[],
+  objects: readonly Record<string, unknown>[],
+  hidden: HiddenProperties = {},
 ): QueryResult {
-  const objects = rows.map((row) =>
-    Object.freeze(Object.fromEntries(columns.map((column, index) => [column, row[index]]))),
-  );
-  Object.defineProperty(objects, "columns", { value: Object.freeze(columns), enumerable: false });
+  const rows = objects.map((row) => Object.freeze(row));
+  Object.defineProperty(rows, "columns", { value: Object.freeze([...columns]), enumerable: false });
   for (const [key, value] of Object.entries(hidden)) {
-    if (value) Object.defineProperty(objects, key, { value, enumerable: false });
+    if (value) Object.defineProperty(rows, key, { value, enumerable: false });
   }
-  return Object.freeze(objects) as unknown as QueryResult;
+  return Object.freeze(rows) as unknown as QueryResult;
+}
+
+function resultFrom(columns: string[], rows: unknown[][], hidden: HiddenProperties = {}): QueryResult {
+  const objects = rows.map((row) => Object.fromEntries(columns.map((column, index) => [column, row[index]])));
+  return queryResultOf(columns, objects, hidden);
 }
 
 let temporaryTables = 0;
@@ -45,7 +61,8 @@ export function runCachedQuery(
   values: DuckDBValue[],
   options: QueryOptions,
 ): Promise<QueryResult> {
-  const key = `${sql}\u0000${JSON.stringify(values, (_, value) => (typeof value === "bigint" ? value.toString() : value))}`;
+  // A kept result (with its temporary table for Parquet) is not the same entry as one that is not kept.
+  const key = `${options.keep}\u0000${sql}\u0000${JSON.stringify(values, (_, value) => (typeof value === "bigint" ? value.toString() : value))}`;
   let result = cache.get(key);
   if (!result) {
     result = runQuery(warehouse, singleStatement(sql), values, options);
@@ -78,7 +95,7 @@ async function runQuery(
     }
     const temporaryTable = `site_result_${++temporaryTables}`;
     await warehouse.run(`CREATE TEMP TABLE ${temporaryTable} AS ${sql}`, parameters);
-    const { columns, rows } = await warehouse.table(`SELECT * FROM ${temporaryTable}`);
+    const { columns, rows } = await warehouse.table(`SELECT * FROM ${temporaryTable} ORDER BY rowid`);
     return resultFrom(columns, rows, { temporaryTable });
   } catch (error) {
     const message = (error as Error).message;

@@ -5,6 +5,11 @@
  * one cache for the whole build keep it fast: a query that does not depend on the page runs once.
  */
 import type { Warehouse } from "../../warehouse/warehouse.ts";
+import {
+  DEFAULT_DISCLOSURE_SETTINGS,
+  type DisclosureSettings,
+  type PublishedSuppression,
+} from "../disclosure/index.ts";
 import type { QueryResult } from "./run-sql.ts";
 
 export type SiteArea = {
@@ -28,6 +33,8 @@ export interface SiteInfo {
   builtAt: string;
   /** Site title shown in the header. */
   title: string;
+  /** Statistical disclosure control: counts above 0 and below `threshold` are shown as `marker`. */
+  disclosure: DisclosureSettings;
 }
 
 export interface SiteContext {
@@ -39,9 +46,16 @@ export interface SiteContext {
   /** Values of `once` js cells by notebook file and line. */
   onceCache: Map<string, Promise<unknown>>;
   components: Record<string, unknown>;
+  /** The county's indicator counts suppressed for every page (and the hierarchy their totals follow). */
+  disclosure: PublishedSuppression;
+  /** Protected copies of results, by the raw result and the notebook and cell that declared it. */
+  protectedResults: WeakMap<QueryResult, Map<string, QueryResult>>;
 }
 
-export async function readSiteInfo(warehouse: Warehouse): Promise<{ info: SiteInfo; tables: Set<string> }> {
+export async function readSiteInfo(
+  warehouse: Warehouse,
+  disclosure: DisclosureSettings = DEFAULT_DISCLOSURE_SETTINGS,
+): Promise<{ info: SiteInfo; tables: Set<string> }> {
   const tables = new Set(
     (
       await warehouse.rows<{ name: string }>(
@@ -60,6 +74,7 @@ export async function readSiteInfo(warehouse: Warehouse): Promise<{ info: SiteIn
         illustrativeLocalityNames: [],
         builtAt: "",
         title: "Narrowing the gaps",
+        disclosure,
       },
       tables,
     };
@@ -87,6 +102,7 @@ export async function readSiteInfo(warehouse: Warehouse): Promise<{ info: SiteIn
     illustrativeLocalityNames: names.map((row) => row.name),
     builtAt,
     title: county ? `Narrowing the gaps in ${county.name}` : "Narrowing the gaps",
+    disclosure,
   };
   return { info, tables };
 }

@@ -40,6 +40,7 @@ describe("reading a notebook", () => {
       menu: "Areas",
       order: 100,
       draft: false,
+      disclosure: {},
     });
     expect(expansionOf(notebook.frontMatter, "profile.md")).toEqual({
       as: "area",
