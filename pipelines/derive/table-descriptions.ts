@@ -4,6 +4,7 @@ import { TARGET_TABLE_DESCRIPTIONS } from "../targets/target-tables.ts";
 import { TABLE_DESCRIPTIONS } from "../warehouse/schema.ts";
 import { DEPRIVATION_TABLE_DESCRIPTIONS } from "./deprivation/derived-tables.ts";
 import { INDICATOR_TABLE_DESCRIPTIONS } from "./indicators/index.ts";
+import { NATIONAL_TABLE_DESCRIPTIONS } from "./national/index.ts";
 
 export const ALL_TABLE_DESCRIPTIONS: Record<string, string> = {
   ...TABLE_DESCRIPTIONS,
@@ -11,6 +12,7 @@ export const ALL_TABLE_DESCRIPTIONS: Record<string, string> = {
   ...INDICATOR_TABLE_DESCRIPTIONS,
   ...ALLOCATION_TABLE_DESCRIPTIONS,
   ...TARGET_TABLE_DESCRIPTIONS,
+  ...NATIONAL_TABLE_DESCRIPTIONS,
   exception_report:
     "the latest quarterly exception report: one row per exception per level and group (county board, theme groups, district partnerships), 'no exceptions' rows for empty groups",
 };

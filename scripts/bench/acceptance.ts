@@ -24,6 +24,7 @@ export function acceptanceChecks(stages: readonly StageResult[]): AcceptanceChec
   limit("sii", "SII for every district x indicator under 30 s", 30);
   limit("warwickshire", "default ntg run --force under 30 s", 30);
   limit("warwickshire-rerun", "second ntg run with no changes under 3 s", 3);
+  limit("allocation-sensitivity", "100,000 sensitivity draws for 23 recipients under 1 s", 1);
   const pipeline = stages.filter((s) => !s.name.startsWith("baseline"));
   if (pipeline.length > 0) {
     const peak = Math.max(...pipeline.map((s) => s.peakRssMb));

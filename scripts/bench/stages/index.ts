@@ -1,8 +1,10 @@
 /**
  * The benchmark's stages by name, in run order. Each runs in its own child process (run-stage.ts) so that
  * its peak RSS is its own. Stage names begin with what they time: load, aggregate, benchmark, sii,
- * warwickshire, baseline.
+ * warwickshire, baseline, allocation.
  */
+
+import { allocationSensitivityStage } from "./allocation-sensitivity-stage.ts";
 import { baselineDuckdbStage } from "./baseline-duckdb-stage.ts";
 import { loadStage } from "./load-stage.ts";
 import { aggregateStage, benchmarkStage, siiStage } from "./national-stages.ts";
@@ -17,6 +19,7 @@ export const STAGES: Record<string, (context: StageContext) => Promise<StageOutc
   "baseline-duckdb-load-aggregate": baselineDuckdbStage,
   warwickshire: warwickshireStage,
   "warwickshire-rerun": warwickshireRerunStage,
+  "allocation-sensitivity": allocationSensitivityStage,
 };
 
 /** Stages run by default, in order (the pandas baseline is added when pandas is installed). */
