@@ -1,6 +1,7 @@
 /**
  * The text description of a bar chart of areas: which area is highest and lowest and by how much, how many
- * are better, similar or worse than the comparator, where the highlighted area stands, and which have no data.
+ * are better, similar or worse than the comparator, where the highlighted area stands, and which have no data
+ * or a value suppressed by disclosure control.
  */
 import type { BarRow } from "./bar-rows.ts";
 import { BENCHMARK_ORDER } from "./benchmark-colours.ts";
@@ -12,6 +13,8 @@ interface BarDescriptionOptions {
   decimals: number;
   comparator: { label: string; value: number } | undefined;
   highlight: string | undefined;
+  /** Codes of areas whose value is suppressed by disclosure control (not missing). */
+  suppressed?: ReadonlySet<string>;
 }
 
 /** Describes rows already sorted as drawn. */
@@ -53,7 +56,14 @@ export function describeBars(rows: readonly BarRow[], options: BarDescriptionOpt
       `${highlighted.name} is ${show(highlighted.value)}, ${ordinal(rank)} highest of ${present.length}${highlighted.benchmark && comparator ? ` (${highlighted.benchmark === "not compared" ? "not compared" : `${highlighted.benchmark}${highlighted.benchmark === "similar" ? " to" : " than"} ${comparator.label}`})` : ""}.`,
     );
   }
-  const missing = rows.filter((row) => !hasValue(row.value)).map((row) => row.name);
+  const suppressed = options.suppressed ?? new Set<string>();
+  const hidden = rows
+    .filter((row) => !hasValue(row.value) && suppressed.has(row.code))
+    .map((row) => row.name);
+  const missing = rows
+    .filter((row) => !hasValue(row.value) && !suppressed.has(row.code))
+    .map((row) => row.name);
+  if (hidden.length > 0) sentences.push(`Suppressed to protect small numbers: ${listPhrase(hidden)}.`);
   if (missing.length > 0) sentences.push(`No data for ${listPhrase(missing)}.`);
   return sentences.join(" ");
 }

@@ -8,6 +8,7 @@ import type { BenchmarkLabel, CommonChartOptions, DataTable } from "./types.ts";
 export interface BarRow {
   code: string;
   name: string;
+  /** The value; null when missing. A disclosure marker ("*") is accepted too: not drawn, shown in the table. */
   value: number | null;
   lower?: number | null;
   upper?: number | null;

@@ -12,6 +12,7 @@ import { chartId } from "./chart-id.ts";
 import { composeChart } from "./compose-chart.ts";
 import { decimalsFor, formatValue } from "./format-number.ts";
 import { renderPlot } from "./plot-document.ts";
+import { drawable, type Markers, noteMarkers, restoreMarkers } from "./suppressed-values.ts";
 import { estimateTextWidth, truncateText } from "./text-layout.ts";
 import type { BenchmarkLabel, ChartOutput } from "./types.ts";
 
@@ -21,8 +22,15 @@ export type { BarRow, BarWithIntervalsOptions } from "./bar-rows.ts";
 const NEUTRAL_BAR = "#7a8fa6";
 const ROW_HEIGHT = 24;
 
-export function barWithIntervals(rows: readonly BarRow[], options: BarWithIntervalsOptions): ChartOutput {
-  const { title, unit = "", comparator, highlight } = options;
+export function barWithIntervals(input: readonly BarRow[], options: BarWithIntervalsOptions): ChartOutput {
+  const { title, unit = "", highlight } = options;
+  // A suppressed comparator (its marker instead of a number) is left out, like a missing one.
+  const comparator = drawable(options.comparator?.value) === null ? undefined : options.comparator;
+  const markers: Markers = new Map();
+  const rows = input.map((row): BarRow => {
+    noteMarkers(markers, row.code, 2, [row.value, row.lower, row.upper]);
+    return { ...row, value: drawable(row.value), lower: drawable(row.lower), upper: drawable(row.upper) };
+  });
   const width = options.width ?? 720;
   const sorted = sortBarRows(rows, options.sort ?? "value");
   const decimals =
@@ -31,17 +39,28 @@ export function barWithIntervals(rows: readonly BarRow[], options: BarWithInterv
   const labelOf = (row: BarRow) => truncateText(row.name, 200, 12);
   const keyOf = (row: BarRow) => row.code;
   const nameByKey = new Map(sorted.map((row) => [row.code, labelOf(row)]));
-  const marginLeft =
-    Math.min(210, Math.max(60, ...sorted.map((row) => estimateTextWidth(labelOf(row), 12)))) + 14;
+  const isHighlight = (row: BarRow) => row.code === highlight;
+  // Names end 8px left of the axis (dx) with 8px to spare before the SVG's edge; the highlighted name is
+  // bold, about 12% wider than the same text in regular weight, so it is measured bold.
+  const marginLeft = Math.ceil(
+    Math.max(60, ...sorted.map((row) => estimateTextWidth(labelOf(row), 12, isHighlight(row)))) + 16,
+  );
+  const valueLabel = (row: BarRow) =>
+    markers.has(row.code) && row.value === null
+      ? "suppressed"
+      : formatValue(row.value, decimals, unit === "%" ? "%" : "");
+  // Value labels start 22px right of the plot (after the benchmark symbol).
+  const marginRight = Math.ceil(
+    Math.max(90, ...sorted.map((row) => 22 + estimateTextWidth(valueLabel(row), 12) + 6)),
+  );
   const present = sorted.filter((row) => row.value !== null);
   const withInterval = present.filter((row) => row.lower != null && row.upper != null);
-  const isHighlight = (row: BarRow) => row.code === highlight;
   const extent = present.flatMap((row) => [row.value as number, row.lower ?? 0, row.upper ?? 0]);
   const plot = renderPlot({
     width,
     height: sorted.length * ROW_HEIGHT + 60,
     marginLeft,
-    marginRight: 90,
+    marginRight,
     marginTop: 28,
     x: {
       label: unit || null,
@@ -112,7 +131,7 @@ export function barWithIntervals(rows: readonly BarRow[], options: BarWithInterv
       ),
       Plot.text(sorted, {
         y: keyOf,
-        text: (row: BarRow) => formatValue(row.value, decimals, unit === "%" ? "%" : ""),
+        text: valueLabel,
         frameAnchor: "right",
         textAnchor: "start",
         dx: 22,
@@ -126,8 +145,14 @@ export function barWithIntervals(rows: readonly BarRow[], options: BarWithInterv
   return composeChart({
     id: chartId("bar", title, options.id),
     title,
-    description: describeBars(sorted, { unit, decimals, comparator, highlight }),
-    table: barTable(sorted, decimals, unit, comparator),
+    description: describeBars(sorted, {
+      unit,
+      decimals,
+      comparator,
+      highlight,
+      suppressed: new Set(markers.keys()),
+    }),
+    table: restoreMarkers(barTable(sorted, decimals, unit, comparator), (row) => String(row[1]), markers),
     width,
     showTitle: options.showTitle,
     legend: benchmarkLegend(benchmarks, comparator?.label),

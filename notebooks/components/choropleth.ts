@@ -17,6 +17,7 @@ import type { LegendItem } from "./legend.ts";
 import { classIndex, classLabels, niceThresholds } from "./map-classes.ts";
 import { classColours, NO_DATA_FILL, noDataPattern } from "./map-colours.ts";
 import { renderPlot } from "./plot-document.ts";
+import { drawable, type Markers, noteMarker, restoreMarkers } from "./suppressed-values.ts";
 import type { ChartOutput, CommonChartOptions, Polarity } from "./types.ts";
 
 export interface MapProperties {
@@ -53,6 +54,10 @@ export interface ChoroplethOptions extends CommonChartOptions {
   polarity?: Polarity;
 }
 
+/** The class column of a suppressed area says so (its value column shows the marker). */
+const markerLabel = (value: unknown): string | null =>
+  typeof value === "string" && value !== "" ? "Suppressed (small numbers)" : null;
+
 const nameOf = (feature: GeoFeature): string => {
   const properties = feature.properties as { name?: unknown; code?: unknown };
   return String(properties.name ?? properties.code ?? "");
@@ -65,7 +70,15 @@ export function choropleth(
   const { title, unit = "", outlines = [] } = options;
   const id = chartId("map", title, options.id);
   const width = options.width ?? 600;
-  const areas = features.map(rewindForD3);
+  const markers: Markers = new Map();
+  const areas = features.map((feature) => {
+    noteMarker(markers, feature.properties.code, 2, feature.properties.value);
+    noteMarker(markers, feature.properties.code, 3, markerLabel(feature.properties.value));
+    return rewindForD3({
+      ...feature,
+      properties: { ...feature.properties, value: drawable(feature.properties.value) },
+    });
+  });
   const values = areas
     .map((feature) => feature.properties.value)
     .filter((value): value is number => typeof value === "number" && Number.isFinite(value));
@@ -145,15 +158,19 @@ export function choropleth(
     id,
     title,
     description: describeMap(areas, { unit, decimals, thresholds, labels }),
-    table: {
-      columns: ["Code", "Name", unit ? `Value (${unit})` : "Value", "Class"],
-      rows: areas.map((feature) => {
-        const value = feature.properties.value;
-        const inClass =
-          typeof value === "number" ? (labels[classIndex(value, thresholds)] ?? null) : "No data";
-        return [feature.properties.code, feature.properties.name, roundForTable(value, decimals), inClass];
-      }),
-    },
+    table: restoreMarkers(
+      {
+        columns: ["Code", "Name", unit ? `Value (${unit})` : "Value", "Class"],
+        rows: areas.map((feature) => {
+          const value = feature.properties.value;
+          const inClass =
+            typeof value === "number" ? (labels[classIndex(value, thresholds)] ?? null) : "No data";
+          return [feature.properties.code, feature.properties.name, roundForTable(value, decimals), inClass];
+        }),
+      },
+      (row) => String(row[0]),
+      markers,
+    ),
     width,
     showTitle: options.showTitle,
     legend,

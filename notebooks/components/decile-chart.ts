@@ -18,6 +18,7 @@ import {
 import { decimalsFor, formatValue, roundForTable } from "./format-number.ts";
 import type { LegendItem } from "./legend.ts";
 import { renderPlot } from "./plot-document.ts";
+import { drawable, type Markers, noteMarkers, restoreMarkers } from "./suppressed-values.ts";
 import type { ChartOutput, CommonChartOptions } from "./types.ts";
 
 export type { DecileRow, RankedDecile, SiiFit } from "./decile-rank.ts";
@@ -34,8 +35,13 @@ export interface DecileChartOptions extends CommonChartOptions {
 
 const BAR = "#5b84b1";
 
-export function decileChart(rows: readonly DecileRow[], options: DecileChartOptions): ChartOutput {
+export function decileChart(input: readonly DecileRow[], options: DecileChartOptions): ChartOutput {
   const { title, unit = "", sii } = options;
+  const markers: Markers = new Map();
+  const rows = input.map((row): DecileRow => {
+    noteMarkers(markers, String(row.decile), 1, [row.value, row.lower, row.upper]);
+    return { ...row, value: drawable(row.value), lower: drawable(row.lower), upper: drawable(row.upper) };
+  });
   const width = options.width ?? 720;
   const ranked = placeOnRelativeRank(rows);
   const quantile =
@@ -124,24 +130,28 @@ export function decileChart(rows: readonly DecileRow[], options: DecileChartOpti
     id: chartId("decile", title, options.id),
     title,
     description: describeDeciles(ranked, { quantile, unit, decimals, sii }),
-    table: {
-      columns: [
-        capitalised(quantile),
-        unit ? `Value (${unit})` : "Value",
-        "Lower 95% limit",
-        "Upper 95% limit",
-        "Population",
-        "Relative rank (middle)",
-      ],
-      rows: ranked.map((row) => [
-        row.decile,
-        roundForTable(row.value, decimals),
-        roundForTable(row.lower, decimals),
-        roundForTable(row.upper, decimals),
-        row.population ?? null,
-        roundForTable(row.middle, 3),
-      ]),
-    },
+    table: restoreMarkers(
+      {
+        columns: [
+          capitalised(quantile),
+          unit ? `Value (${unit})` : "Value",
+          "Lower 95% limit",
+          "Upper 95% limit",
+          "Population",
+          "Relative rank (middle)",
+        ],
+        rows: ranked.map((row) => [
+          row.decile,
+          roundForTable(row.value, decimals),
+          roundForTable(row.lower, decimals),
+          roundForTable(row.upper, decimals),
+          row.population ?? null,
+          roundForTable(row.middle, 3),
+        ]),
+      },
+      (row) => String(row[0]),
+      markers,
+    ),
     width,
     showTitle: options.showTitle,
     legend,

@@ -22,6 +22,7 @@ import {
   spineRowDecimals,
   spineTable,
 } from "./spine-geometry.ts";
+import { drawable, type Markers, noteMarker, restoreMarkers } from "./suppressed-values.ts";
 import type { ChartOutput, CommonChartOptions } from "./types.ts";
 
 export type { SpineRow } from "./spine-geometry.ts";
@@ -38,7 +39,18 @@ const QUARTILE_GREY = "#9e9e9e";
 /** Headings over the spine's left end, middle and right end ("worst" is left even when low is good). */
 const SPINE_HEADINGS = ["Worst", "", "Best"];
 
-export function spineChart(rows: readonly SpineRow[], options: SpineChartOptions = {}): ChartOutput {
+const SPINE_VALUES = ["value", "county", "england", "min", "q25", "q75", "max"] as const;
+
+export function spineChart(input: readonly SpineRow[], options: SpineChartOptions = {}): ChartOutput {
+  const markers: Markers = new Map();
+  const rows = input.map((row): SpineRow => {
+    const drawn = { ...row };
+    SPINE_VALUES.forEach((field, index) => {
+      noteMarker(markers, row.name, 2 + index, row[field]);
+      drawn[field] = drawable(row[field]);
+    });
+    return drawn;
+  });
   const areaName = options.areaName ?? "Area";
   const countyLabel = options.countyLabel ?? "County";
   const englandLabel = options.englandLabel ?? "England";
@@ -132,7 +144,11 @@ export function spineChart(rows: readonly SpineRow[], options: SpineChartOptions
     id: chartId("spine", title, options.id),
     title,
     description: describeSpine(placed, { areaName, englandLabel }),
-    table: spineTable(placed, { areaName, countyLabel, englandLabel }),
+    table: restoreMarkers(
+      spineTable(placed, { areaName, countyLabel, englandLabel }),
+      (row) => String(row[0]),
+      markers,
+    ),
     width,
     showTitle: options.showTitle,
     legend,

@@ -17,6 +17,7 @@ import { chartId } from "./chart-id.ts";
 import { composeChart } from "./compose-chart.ts";
 import type { LegendItem } from "./legend.ts";
 import { renderPlot } from "./plot-document.ts";
+import { drawable, type Markers, noteMarker, restoreMarkers } from "./suppressed-values.ts";
 import { describeRug } from "./tartan-rug-description.ts";
 import { type RugCell, type RugInput, rugGrid, rugTable } from "./tartan-rug-grid.ts";
 import { estimateTextWidth, truncateText, wrapText } from "./text-layout.ts";
@@ -39,7 +40,15 @@ const LABEL_LIMIT = 170;
 export function tartanRug(input: RugInput, options: TartanRugOptions = {}): ChartOutput {
   const title =
     options.title ?? `Indicators by area${options.comparator ? `, compared with ${options.comparator}` : ""}`;
-  const grid = rugGrid(input);
+  const markers: Markers = new Map();
+  const grid = rugGrid({
+    ...input,
+    cells: input.cells.map((cell) => {
+      const indicatorName = input.indicators.find((indicator) => indicator.id === cell.indicator)?.name;
+      noteMarker(markers, `${indicatorName ?? cell.indicator}\u0000${cell.area}`, 3, cell.value);
+      return { ...cell, value: drawable(cell.value) };
+    }),
+  });
   const areaLabel = new Map(input.areas.map((area) => [area.code, truncateText(area.name, LABEL_LIMIT, 12)]));
   const marginLeft = NAME_WIDTH + 8;
   const width = options.width ?? Math.max(480, Math.min(1200, marginLeft + 20 + input.areas.length * 56));
@@ -131,7 +140,7 @@ export function tartanRug(input: RugInput, options: TartanRugOptions = {}): Char
     id: chartId("rug", title, options.id),
     title,
     description: describeRug(grid, input, options.comparator),
-    table: rugTable(grid),
+    table: restoreMarkers(rugTable(grid), (row) => `${row[0]}\u0000${row[2]}`, markers),
     width,
     showTitle: options.showTitle,
     legend,

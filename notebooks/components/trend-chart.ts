@@ -11,6 +11,7 @@ import { composeChart } from "./compose-chart.ts";
 import { decimalsFor, formatValue } from "./format-number.ts";
 import type { LegendItem } from "./legend.ts";
 import { renderPlot } from "./plot-document.ts";
+import { drawable, type Markers, noteMarker, restoreMarkers } from "./suppressed-values.ts";
 import { describeTrend } from "./trend-description.ts";
 import { trendTable } from "./trend-table.ts";
 import {
@@ -24,7 +25,32 @@ import type { ChartOutput } from "./types.ts";
 
 export type { TrendChartOptions, TrendComparator, TrendForecastPoint, TrendPoint } from "./trend-types.ts";
 
-export function trendChart(points: readonly TrendPoint[], options: TrendChartOptions): ChartOutput {
+export function trendChart(input: readonly TrendPoint[], givenOptions: TrendChartOptions): ChartOutput {
+  const markers: Markers = new Map();
+  const drawn = <
+    Point extends { year: number; value: number | null; lower?: number | null; upper?: number | null },
+  >(
+    point: Point,
+    columns: number[],
+  ): Point => {
+    [point.value, point.lower, point.upper].forEach((value, index) => {
+      if (columns[index] !== undefined) noteMarker(markers, String(point.year), columns[index], value);
+    });
+    return {
+      ...point,
+      value: drawable(point.value),
+      lower: drawable(point.lower),
+      upper: drawable(point.upper),
+    };
+  };
+  const points = input.map((point) => drawn(point, [2, 3, 4]));
+  const options: TrendChartOptions = {
+    ...givenOptions,
+    comparators: (givenOptions.comparators ?? []).map((comparator, index) => ({
+      ...comparator,
+      points: comparator.points.map((point) => drawn(point, [5 + index])),
+    })),
+  };
   const { title, unit = "", comparators = [], target, forecast = [] } = options;
   const width = options.width ?? 720;
   const sorted = [...points].sort((a, b) => a.year - b.year);
@@ -144,7 +170,7 @@ export function trendChart(points: readonly TrendPoint[], options: TrendChartOpt
     id: chartId("trend", title, options.id),
     title,
     description: describeTrend(sorted, { ...options, unit, decimals }),
-    table: trendTable(sorted, { ...options, decimals }),
+    table: restoreMarkers(trendTable(sorted, { ...options, decimals }), (row) => String(row[1]), markers),
     width,
     showTitle: options.showTitle,
     legend,
