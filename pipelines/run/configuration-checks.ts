@@ -6,6 +6,7 @@
 import path from "node:path";
 import { readScenarios, scenariosDir } from "../allocation/read-scenarios.ts";
 import { readLocalIndices } from "../derive/deprivation/local-index-config.ts";
+import { DISCLOSURE_SETTINGS_FILE, readDisclosureSettings } from "../publish/disclosure/index.ts";
 import { checkPlans } from "../publish/packs/read-plans.ts";
 import { readTargetConfigs } from "../targets/read-target-configs.ts";
 
@@ -20,4 +21,8 @@ export const CONFIGURATION_CHECKS: ConfigurationCheck[] = [
   { name: "allocation scenarios", check: (sourcesDir) => readScenarios(scenariosDir(sourcesDir)).length },
   { name: "targets", check: (sourcesDir) => readTargetConfigs(path.join(sourcesDir, "targets")).length },
   { name: "delivery plans", check: (sourcesDir) => checkPlans(sourcesDir) },
+  {
+    name: `disclosure threshold (${DISCLOSURE_SETTINGS_FILE})`,
+    check: (sourcesDir) => readDisclosureSettings(sourcesDir).threshold,
+  },
 ];

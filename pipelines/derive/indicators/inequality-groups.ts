@@ -35,6 +35,8 @@ export const QUANTILE_SCHEMES: readonly QuantileScheme[] = [
 export interface PooledGroup extends InequalityGroup {
   quantile: number;
   smallAreas: number;
+  /** The pooled count (published so disclosure control can protect the group's value). */
+  numerator: number;
 }
 
 /** Quantile (1 = most deprived) of each small area under a scheme. */
@@ -70,6 +72,7 @@ export function pooledGroups(
     groups.push({
       quantile: q,
       smallAreas: members.length,
+      numerator,
       population: denominator,
       value: interval.value,
       lower: interval.lower95,

@@ -6,7 +6,7 @@
  *
  * Columns: indicator, period, sex, age, county_code, small_area_type, deprivation_edition, quantile_scheme,
  * quantiles, groups (quantiles with LSOAs), small_areas, group_values (JSON: quantile, small_areas,
- * denominator, value, lower95, upper95 — values on the indicator's scale), sii, sii_lower95, sii_upper95
+ * numerator, denominator, value, lower95, upper95 — values on the indicator's scale), sii, sii_lower95, sii_upper95
  * (the modelled change from the most to the least deprived end, in the indicator's units; negative when
  * values fall as deprivation falls), rii, rii_lower95, rii_upper95, intercept, simulations, seed (of the
  * simulated interval), note; most_deprived_value, rest_value, most_deprived_gap, most_deprived_relative_gap,
@@ -88,6 +88,7 @@ export async function writeInequalityTable(warehouse: Warehouse): Promise<number
       const groupValues = groups.map((g) => ({
         quantile: g.quantile,
         small_areas: g.smallAreas,
+        numerator: g.numerator,
         denominator: g.population,
         value: g.value === null ? null : g.value! * scale,
         lower95: g.lower == null ? null : g.lower * scale,

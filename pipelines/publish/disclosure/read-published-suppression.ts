@@ -1,6 +1,7 @@
 /**
  * The one part of disclosure control that reads the warehouse: the area hierarchy of the county the
- * outputs are about, and its indicator counts (localities, districts, the county, England), protected
+ * outputs are about, and its indicator counts (localities, districts, the county, England, and every
+ * other district in England, with which the county's districts are compared), protected
  * once together so that every output — each site page, its CSV and Parquet files, `ntg profile`,
  * `ntg indicator`, the quarterly report — hides the same cells. Outputs then protect their own rows with
  * this set as already hidden (`protect-result.ts`).
@@ -103,9 +104,9 @@ export async function readPublishedSuppression(
     `(${values.map((value) => `$${parameters.push(value)}`).join(", ")})`;
   const conditions = [
     `area_type = 'country' AND area_code = $${parameters.push(ENGLAND_CODE)}`,
-    ...(codes.length > 0
-      ? [`area_type IN ('locality', 'district', 'county') AND area_code IN ${list(codes)}`]
-      : []),
+    // Every district in England: the county's districts are compared with them (ranks, peer ranges).
+    "area_type = 'district'",
+    ...(codes.length > 0 ? [`area_type IN ('locality', 'county') AND area_code IN ${list(codes)}`] : []),
     ...extra.map(
       (area) =>
         `area_type = $${parameters.push(area.type)} AND area_code IN ${list(area.codes)}${

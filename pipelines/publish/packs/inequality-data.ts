@@ -48,8 +48,19 @@ export async function inequalityTable(warehouse: Warehouse, context: PackContext
     ],
     rows: rows
       .map(
-        (row): Record<string, unknown> => ({ ...row, deprivation_edition: String(row.deprivation_edition) }),
+        (row): Record<string, unknown> => ({
+          ...row,
+          deprivation_edition: String(row.deprivation_edition),
+          group_values: withoutCounts(row.group_values),
+        }),
       )
       .sort((a, b) => order.indexOf(String(a.indicator)) - order.indexOf(String(b.indicator))),
   };
+}
+
+/** The decile values without their pooled counts (the JSON column is text: disclosure control cannot see in). */
+function withoutCounts(groupValues: unknown): unknown {
+  if (typeof groupValues !== "string") return groupValues;
+  const groups = JSON.parse(groupValues) as Record<string, unknown>[];
+  return JSON.stringify(groups.map(({ numerator: _count, ...group }) => group));
 }
