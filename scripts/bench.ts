@@ -67,7 +67,7 @@ async function runStages(
     if (name === PANDAS_STAGE) {
       if (!pandasAvailable()) {
         process.stderr.write(
-          `${name}: skipped, pandas is not installed (python3 -c "import pandas" fails)\n`,
+          `${name}: skipped, pandas is not installed (python3 -c "import pandas" fails; set NTG_BENCH_PYTHON to a Python that has it)\n`,
         );
         continue;
       }

@@ -56,16 +56,31 @@ export function runStageProcess(name: string, context: StageContext, verbose: bo
   });
 }
 
-/** Whether `python3 -c "import pandas"` works here. */
+/**
+ * The first Python that can import pandas: $NTG_BENCH_PYTHON, then `python3` on the PATH, then the
+ * system's /usr/bin/python3 (where Debian's python3-pandas installs); null when none can.
+ */
+export function pandasPython(): string | null {
+  const candidates = [process.env.NTG_BENCH_PYTHON, "python3", "/usr/bin/python3"].filter(
+    (candidate): candidate is string => Boolean(candidate),
+  );
+  for (const python of candidates) {
+    const probe = spawnSync(python, ["-c", "import pandas"], { stdio: "ignore" });
+    if (probe.status === 0) return python;
+  }
+  return null;
+}
+
+/** Whether some Python here can import pandas (see pandasPython). */
 export function pandasAvailable(): boolean {
-  const probe = spawnSync("python3", ["-c", "import pandas"], { stdio: "ignore" });
-  return probe.status === 0;
+  return pandasPython() !== null;
 }
 
 /** Runs baselines/pandas.py on dist/bench; it reports its own time and peak RSS as one JSON line. */
 export function runPandasBaseline(context: StageContext): ChildResult {
   const script = path.join(HERE, "baselines", "pandas.py");
-  const result = spawnSync("python3", [script, context.benchDir], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const python = pandasPython() ?? "python3";
+  const result = spawnSync(python, [script, context.benchDir], { encoding: "utf8", maxBuffer: 1 << 20 });
   if (result.status !== 0) throw new Error(`${script} failed:\n${result.stderr}`);
   const last = result.stdout.trim().split("\n").at(-1) ?? "{}";
   const parsed = JSON.parse(last) as Partial<ChildResult>;
