@@ -6,12 +6,14 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { SourceError, UsageError } from "../../models/errors.ts";
+import type { PublishedSuppression } from "../publish/disclosure/index.ts";
 import { SCOPE_SELECT_SQL } from "../targets/target-scope.ts";
 import type { Warehouse } from "../warehouse/warehouse.ts";
 import { readReportItems } from "./exception-candidates.ts";
 import { type QuarterlyReport, quarterlyReport } from "./quarterly-report.ts";
 import { reportHtml } from "./report-html.ts";
 import { reportCsv } from "./report-rows.ts";
+import { suppressReportItems } from "./suppress-report-items.ts";
 
 /** The quarter a date falls in, e.g. 2026-Q1. */
 export function quarterOf(date: Date): string {
@@ -60,8 +62,15 @@ async function reportAreas(warehouse: Warehouse) {
   };
 }
 
-/** Reads the warehouse and arranges the report. */
-export async function buildQuarterlyReport(warehouse: Warehouse, period: string): Promise<QuarterlyReport> {
+/**
+ * Reads the warehouse and arranges the report; with `suppression`, figures from small counts are withheld
+ * (see suppress-report-items.ts).
+ */
+export async function buildQuarterlyReport(
+  warehouse: Warehouse,
+  period: string,
+  suppression: PublishedSuppression | null = null,
+): Promise<QuarterlyReport> {
   const hasForecasts = await warehouse.scalar<number>(
     "SELECT count(*)::INTEGER FROM duckdb_tables() WHERE table_name = 'forecast'",
   );
@@ -72,7 +81,8 @@ export async function buildQuarterlyReport(warehouse: Warehouse, period: string)
     );
   }
   const areas = await reportAreas(warehouse);
-  return quarterlyReport(await readReportItems(warehouse, areas.county.code), areas, period);
+  const items = await readReportItems(warehouse, areas.county.code);
+  return quarterlyReport(suppression ? suppressReportItems(items, suppression) : items, areas, period);
 }
 
 function writeAtomically(file: string, text: string): void {

@@ -22,6 +22,12 @@ import { OFFICIAL_INDEX_ID } from "../../derive/deprivation/local-index-config.t
 import { formatRows, type OutputFormat } from "../../util/format-table.ts";
 import { Warehouse } from "../../warehouse/warehouse.ts";
 import { COMMON_HELP, COMMON_OPTIONS, type Command } from "../command.ts";
+import {
+  exportSuppression,
+  protectTableRows,
+  SUPPRESSION_HELP,
+  SUPPRESSION_OPTIONS,
+} from "../disclosure-option.ts";
 
 export const deprivationCommand: Command = {
   name: "deprivation",
@@ -53,6 +59,8 @@ Options:
   --trend                 the editions table instead of the summaries
   --format table|csv|json output format (default table)
 
+${SUPPRESSION_HELP}
+
 ${COMMON_HELP}
 
 Examples:
@@ -70,9 +78,11 @@ Examples:
     index: { type: "string", default: OFFICIAL_INDEX_ID },
     trend: { type: "boolean" },
     format: { type: "string", default: "table" },
+    ...SUPPRESSION_OPTIONS,
   },
   allowPositionals: false,
-  async run({ config, values, output, reporter }) {
+  async run(context) {
+    const { config, values, output, reporter } = context;
     const format = values.format as string;
     if (!["table", "csv", "json"].includes(format))
       throw new UsageError(`--format must be table, csv or json (got "${format}")`);
@@ -92,7 +102,9 @@ Examples:
           `no ${values.trend ? "editions table" : "deprivation"} rows for level ${level} within ${within} (${withinArea.name})`,
         );
       }
-      const rows = format === "table" ? result.rows.map(roundForReading) : result.rows;
+      const suppression = await exportSuppression(warehouse, context);
+      const published = protectTableRows("deprivation", result.columns, result.rows, suppression);
+      const rows = format === "table" ? published.map(roundForReading) : published;
       output.write(formatRows(format as OutputFormat, result.columns, rows));
       if (format === "table") noteIllustrative(result, reporter.info);
       if (format === "table" && "exampleIndex" in result && result.exampleIndex) {

@@ -1,10 +1,22 @@
 import { existsSync } from "node:fs";
 import { SourceError, UsageError } from "../../../models/errors.ts";
 import { AREA_COLUMNS, indicatorText } from "../../derive/indicators/indicator-format.ts";
-import { listIndicators, readIndicatorReport } from "../../derive/indicators/indicator-report.ts";
+import {
+  type IndicatorReport,
+  listIndicators,
+  readIndicatorReport,
+} from "../../derive/indicators/indicator-report.ts";
+import type { PublishedSuppression } from "../../publish/disclosure/index.ts";
 import { formatRows, type OutputFormat } from "../../util/format-table.ts";
 import { Warehouse } from "../../warehouse/warehouse.ts";
-import { COMMON_HELP, COMMON_OPTIONS, type Command } from "../command.ts";
+import { COMMON_HELP, COMMON_OPTIONS, type Command, type CommandContext } from "../command.ts";
+import {
+  exportSuppression,
+  protectExport,
+  SUPPRESSION_HELP,
+  SUPPRESSION_OPTIONS,
+  suppressionNote,
+} from "../disclosure-option.ts";
 
 const LEVELS: Record<string, string> = {
   locality: "locality",
@@ -32,6 +44,8 @@ Options:
   --format table|csv|json   output format (default table; csv gives the area rows)
   --list                    list the indicators with the levels and latest period that have values
 
+${SUPPRESSION_HELP}
+
 ${COMMON_HELP}
 
 Examples:
@@ -43,9 +57,11 @@ Examples:
     level: { type: "string", default: "locality" },
     period: { type: "string" },
     list: { type: "boolean" },
+    ...SUPPRESSION_OPTIONS,
   },
   allowPositionals: true,
-  async run({ config, values, positionals, output }) {
+  async run(context) {
+    const { config, values, positionals, output, reporter } = context;
     const format = values.format as OutputFormat;
     if (!["table", "csv", "json"].includes(format))
       throw new UsageError(`--format must be table, csv or json (got "${format}")`);
@@ -65,11 +81,16 @@ Examples:
         output.write(formatRows(format, listing.columns, listing.rows));
         return 0;
       }
-      const report = await readIndicatorReport(
+      const { report, suppression } = await protectReport(
         warehouse,
-        positionals[0]!,
+        context,
         level,
-        (values.period as string | undefined) ?? null,
+        await readIndicatorReport(
+          warehouse,
+          positionals[0]!,
+          level,
+          (values.period as string | undefined) ?? null,
+        ),
       );
       if (format === "json") output.write(`${JSON.stringify(report, null, 2)}\n`);
       else if (format === "csv")
@@ -81,9 +102,51 @@ Examples:
           ),
         );
       else output.write(indicatorText(report));
+      const note = suppressionNote(suppression);
+      if (note && format === "table") reporter.info(note);
       return 0;
     } finally {
       warehouse.close();
     }
   },
 };
+
+/** Levels whose areas make up the county (so they add up to its published count). */
+const PARTS_OF_COUNTY = ["ward19", "lsoa11", "lsoa21"];
+
+/**
+ * The report after disclosure control: area rows (each knows its indicator and period, so its value is
+ * checked against the suppressed counts) and the summary's best, worst, range and ratio.
+ */
+async function protectReport(
+  warehouse: Warehouse,
+  context: CommandContext,
+  level: string,
+  report: IndicatorReport,
+): Promise<{ report: IndicatorReport; suppression: PublishedSuppression | null }> {
+  const indicator = String(report.indicator.id);
+  const inScope = ["locality", "district", "county"].includes(level);
+  const suppression = await exportSuppression(warehouse, context, {
+    extraAreas: inScope
+      ? []
+      : [
+          {
+            type: level,
+            codes: report.areas.map((row) => String(row.area_code)),
+            indicator,
+            partOfCounty: PARTS_OF_COUNTY.includes(level),
+          },
+        ],
+  });
+  const cell = { indicator, period: report.period };
+  const areas = protectExport(
+    "indicator",
+    report.areas.map((row) => ({ ...cell, ...row })),
+    suppression,
+    { areas: false },
+  ).map(({ indicator: _id, period: _period, ...row }) => row);
+  const summary = report.summary
+    ? protectExport("indicator summary", [report.summary], suppression)[0]!
+    : null;
+  return { report: { ...report, areas, summary }, suppression };
+}

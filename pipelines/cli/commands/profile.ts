@@ -8,10 +8,17 @@ import {
   type ProfileType,
 } from "../../derive/indicators/profile-area.ts";
 import { profileCsv, profileJson, profileTable } from "../../derive/indicators/profile-format.ts";
-import { readProfileRows } from "../../derive/indicators/profile-rows.ts";
+import { type ProfileRow, readProfileRows } from "../../derive/indicators/profile-rows.ts";
 import { formatRows, type OutputFormat } from "../../util/format-table.ts";
 import { Warehouse } from "../../warehouse/warehouse.ts";
 import { COMMON_HELP, COMMON_OPTIONS, type Command } from "../command.ts";
+import {
+  exportSuppression,
+  protectExport,
+  SUPPRESSION_HELP,
+  SUPPRESSION_OPTIONS,
+  suppressionNote,
+} from "../disclosure-option.ts";
 
 const TYPE_ALIASES: Record<string, ProfileType> = { ward: "ward19" };
 
@@ -44,6 +51,8 @@ Options:
   --format table|csv|json   output format (default table; csv and json carry every field at full precision)
   --list                    list the areas that have profiles, with district and population
 
+${SUPPRESSION_HELP}
+
 ${COMMON_HELP}
 
 Examples:
@@ -57,9 +66,11 @@ Examples:
     period: { type: "string" },
     type: { type: "string" },
     list: { type: "boolean" },
+    ...SUPPRESSION_OPTIONS,
   },
   allowPositionals: true,
-  async run({ config, values, positionals, output, reporter }) {
+  async run(context) {
+    const { config, values, positionals, output, reporter } = context;
     const format = values.format as OutputFormat;
     if (!["table", "csv", "json"].includes(format))
       throw new UsageError(`--format must be table, csv or json (got "${format}")`);
@@ -94,9 +105,21 @@ Examples:
       }
       const area = await describeProfileArea(warehouse, found.code, found.type);
       const period = (values.period as string | undefined) ?? null;
-      const rows = await readProfileRows(warehouse, found.code, found.type, period);
-      if (rows.length === 0 && period)
+      const profile = await readProfileRows(warehouse, found.code, found.type, period);
+      if (profile.length === 0 && period)
         throw new UsageError(`${area.name} (${area.code}) has no indicator values for period "${period}"`);
+      const inScope = ["locality", "district", "county"].includes(found.type);
+      const suppression = await exportSuppression(warehouse, context, {
+        extraAreas: inScope ? [] : [{ type: found.type, codes: [found.code] }],
+      });
+      // The area's code on each row tells disclosure control whose counts they are (and is dropped after).
+      const rows = protectExport(
+        "profile",
+        profile.map((row) => ({ area_code: found.code, ...row })),
+        suppression,
+      ).map(({ area_code: _code, ...row }) => row as ProfileRow);
+      const note = suppressionNote(suppression);
+      if (note && format === "table") reporter.info(note);
       if (format === "csv") output.write(profileCsv(area, rows));
       else if (format === "json") output.write(profileJson(area, rows));
       else output.write(profileTable(area, rows));

@@ -15,6 +15,7 @@ import {
 } from "../../report/write-report.ts";
 import { Warehouse } from "../../warehouse/warehouse.ts";
 import { COMMON_HELP, COMMON_OPTIONS, type Command } from "../command.ts";
+import { exportSuppression, SUPPRESSION_HELP, SUPPRESSION_OPTIONS } from "../disclosure-option.ts";
 
 export const reportCommand: Command = {
   name: "report",
@@ -39,14 +40,22 @@ Options:
                           quarter); the figures are the latest in the warehouse
   --format html|csv|json  what to print (default csv)
 
+${SUPPRESSION_HELP.replace('shown as\n"*" in every format', "withheld (empty,\nwith a note) in every file")}
+
 ${COMMON_HELP}
 
 Examples:
   ntg report quarterly
   ntg report quarterly --period 2026-Q1 --format json`,
-  options: { ...COMMON_OPTIONS, period: { type: "string" }, format: { type: "string", default: "csv" } },
+  options: {
+    ...COMMON_OPTIONS,
+    period: { type: "string" },
+    format: { type: "string", default: "csv" },
+    ...SUPPRESSION_OPTIONS,
+  },
   allowPositionals: true,
-  async run({ config, values, positionals, output, reporter }) {
+  async run(context) {
+    const { config, values, positionals, output, reporter } = context;
     if (positionals.length !== 1 || positionals[0] !== "quarterly") {
       throw new UsageError('give the report to make: "quarterly" (ntg report quarterly)');
     }
@@ -59,7 +68,8 @@ Examples:
     }
     const warehouse = await Warehouse.open(config.warehousePath, { readOnly: true });
     try {
-      const report = await buildQuarterlyReport(warehouse, period);
+      const suppression = await exportSuppression(warehouse, context);
+      const report = await buildQuarterlyReport(warehouse, period, suppression);
       const files = writeReportFiles(report, path.join(config.distDir, "reports"));
       reporter.info(
         `report: ${report.exceptionsFound} exceptions of ${report.itemsReviewed} items; wrote ${files.html} and ${files.csv}`,

@@ -16,8 +16,12 @@ const TYPE_LABEL: Record<string, string> = {
   ward19: "ward (2019)",
 };
 
-/** Rounds for display: 2 decimals below 1, 1 decimal below 1,000, whole numbers above. */
-export function displayNumber(value: number | null | undefined): string {
+/**
+ * Rounds for display: 2 decimals below 1, 1 decimal below 1,000, whole numbers above. A value suppressed
+ * by disclosure control (its marker, e.g. "*") is shown as it is.
+ */
+export function displayNumber(value: number | string | null | undefined): string {
+  if (typeof value === "string") return value;
   if (value === null || value === undefined || !Number.isFinite(value)) return "";
   const decimals = Math.abs(value) < 1 ? 2 : Math.abs(value) < 1000 ? 1 : 0;
   return value.toLocaleString("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });

@@ -54,9 +54,13 @@ const DEPENDENT_NAMES = new Set([
 ]);
 const DEPENDENT_PATTERN = /_rate$|^rate_/;
 
+/** Shares, rates, ranks and changes named after a count (`population_share`, `people_per_hectare`). */
+const NOT_COUNT_SUFFIX =
+  /_(share|shares|rate|ratio|proportion|percent|percentage|pct|rank|score|change|gap|basis|weighted|density)$|_per_/;
+
 export function isCountColumn(name: string): boolean {
   const lower = name.toLowerCase();
-  if (NOT_COUNT_PATTERN.test(lower)) return false;
+  if (NOT_COUNT_PATTERN.test(lower) || NOT_COUNT_SUFFIX.test(lower)) return false;
   return COUNT_NAMES.has(lower) || COUNT_PATTERN.test(lower);
 }
 

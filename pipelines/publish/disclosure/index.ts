@@ -51,6 +51,7 @@ export {
 export { protectTable, protectTables } from "./protect-tables.ts";
 export {
   ENGLAND_CODE,
+  type ExtraAreas,
   outputCounty,
   type PublishedSuppression,
   readAreaHierarchy,

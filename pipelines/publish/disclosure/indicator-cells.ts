@@ -73,6 +73,7 @@ export function rowCell(
 export interface IndicatorCountRow extends TableRow {
   indicator: string;
   area_code: string;
+  area_type?: string;
   period: string;
   sex: string;
   age: string;

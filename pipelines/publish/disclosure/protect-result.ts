@@ -74,8 +74,22 @@ export function resolveRoles(
   const notCounts = new Set(declaration.notCounts ?? []);
   check([...notCounts], "notCounts");
   check(declaration.counts ?? [], "counts");
+  check(
+    (declaration.totals ?? []).flatMap((total) =>
+      "parts" in total ? [...total.parts, total.total] : total.groups,
+    ),
+    "totals",
+  );
+  // The columns of a declared column total are counts too (a total is a count of the same people).
+  const totalColumns = (declaration.totals ?? []).flatMap((total) =>
+    "parts" in total ? [...total.parts, total.total] : [],
+  );
   const counts = [
-    ...new Set([...columns.filter((column) => isCountColumn(column)), ...(declaration.counts ?? [])]),
+    ...new Set([
+      ...columns.filter((column) => isCountColumn(column)),
+      ...(declaration.counts ?? []),
+      ...totalColumns,
+    ]),
   ].filter((column) => !notCounts.has(column));
   const rowCounts = counts.filter((column) => column === "numerator" || column === "denominator");
   const dependentFrom = rowCounts.length > 0 ? rowCounts : counts;

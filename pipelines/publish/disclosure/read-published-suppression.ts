@@ -9,7 +9,7 @@
 import type { Warehouse } from "../../warehouse/warehouse.ts";
 import { type AreaHierarchy, EMPTY_HIERARCHY } from "./area-totals.ts";
 import type { DisclosureSettings } from "./disclosure-settings.ts";
-import type { DisclosureSummary } from "./disclosure-types.ts";
+import type { DisclosureSummary, TableRow } from "./disclosure-types.ts";
 import { type IndicatorCountRow, indicatorCountTables } from "./indicator-cells.ts";
 import type { ProtectionContext } from "./protect-result.ts";
 import { protectTables } from "./protect-tables.ts";
@@ -25,7 +25,16 @@ export interface SuppressionScope {
   /** The county the outputs are about; default: the county holding the localities. */
   countyCode?: string | null;
   /** More areas whose counts an output shows (e.g. the wards of `ntg indicator --level ward`). */
-  extraAreas?: { type: string; codes: readonly string[]; indicator?: string }[];
+  extraAreas?: ExtraAreas[];
+}
+
+export interface ExtraAreas {
+  type: string;
+  codes: readonly string[];
+  /** Only this indicator's counts. */
+  indicator?: string;
+  /** The areas make up the county (wards, LSOAs), whose count is published: they add up to it. */
+  partOfCounty?: boolean;
 }
 
 async function hasTables(warehouse: Warehouse, names: string[]): Promise<boolean> {
@@ -114,14 +123,37 @@ export async function readPublishedSuppression(
         }`,
     ),
   ];
+  // A warehouse without counts (some columns absent) simply has none to suppress.
+  const present = new Set(
+    (await warehouse.rows<{ column_name: string }>("DESCRIBE indicator_value")).map((row) => row.column_name),
+  );
+  const missing = ["sex", "age", "numerator", "denominator"].filter((name) => !present.has(name));
   const rows = await warehouse.rows<IndicatorCountRow>(
-    `SELECT DISTINCT indicator, area_code, period, coalesce(sex, 'Persons') AS sex, coalesce(age, 'All ages') AS age,
-            numerator, denominator
-     FROM indicator_value
+    `SELECT DISTINCT indicator, area_code, area_type, period, coalesce(sex, 'Persons') AS sex,
+            coalesce(age, 'All ages') AS age, numerator::DOUBLE AS numerator, denominator::DOUBLE AS denominator
+     FROM (SELECT *${missing.map((name) => `, NULL AS ${name}`).join("")} FROM indicator_value)
      WHERE (numerator IS NOT NULL OR denominator IS NOT NULL) AND ((${conditions.join(") OR (")}))
      ORDER BY indicator, period, sex, age, area_code`,
     parameters,
   );
-  const result = protectTables(indicatorCountTables(rows, hierarchy), settings);
+  const tables = indicatorCountTables(rows, hierarchy);
+  const parts = new Set(
+    extra
+      .filter((area) => area.partOfCounty)
+      .flatMap((area) => area.codes.map((code) => `${area.type}|${code}`)),
+  );
+  const partRows = rows.filter((row) => parts.has(`${row.area_type}|${row.area_code}`));
+  if (partRows.length > 0) {
+    const counts = ["numerator", "denominator"];
+    const group = (row: TableRow) =>
+      [row.indicator, row.period, row.sex, row.age, row.area_type].map(String).join("|");
+    tables.push({
+      ...tables[0]!,
+      name: "areas making up the county",
+      rows: partRows,
+      totals: [{ kind: "rows", columns: counts, partOf: group, totalOf: () => null, externalTotal: true }],
+    });
+  }
+  const result = protectTables(tables, settings);
   return { ...base, hidden: result.hidden, summary: result.summary };
 }
