@@ -231,12 +231,15 @@ describe("disclosure control on the site", () => {
   });
 
   it("leaves no suppressed count recoverable from the totals the same table shows", () => {
-    for (const tables of [csv, parquet]) {
-      const counts = byName(tables, "counts" + (tables === csv ? ".csv" : ".parquet"));
+    for (const [tables, extension] of [
+      [csv, "csv"],
+      [parquet, "parquet"],
+    ] as const) {
+      const counts = byName(tables, `counts.${extension}`);
       const columns = ["numerator", "denominator"];
       expect(unknownCells(counts.rows, columns).size).toBe(2);
       expect(recovered(counts, areaEquations(counts.rows, columns), columns)).toEqual([]);
-      const households = byName(tables, "households" + (tables === csv ? ".csv" : ".parquet"));
+      const households = byName(tables, `households.${extension}`);
       const parts = ["not_deprived", "one_dimension", "two_or_more", "households"];
       expect(unknownCells(households.rows, parts).size).toBe(2);
       expect(recovered(households, householdEquations(households.rows), parts)).toEqual([]);
