@@ -124,9 +124,17 @@ describe.skipIf(!dataPresent)("indicator statistics on the real data", () => {
       const table = await ntg("profile", code, "--dist", ensureWarehouse());
       expect(table.code, table.stderr).toBe(0);
       expect(table.stdout).not.toMatch(/NaN|undefined/);
+      // The warehouse's values (--no-suppression) are complete; the default output suppresses small counts.
       const { area, indicators } = JSON.parse(
-        (await ntg("profile", code, "--format", "json", "--dist", dist)).stdout,
+        (await ntg("profile", code, "--format", "json", "--no-suppression", "--dist", dist)).stdout,
       );
+      const published = JSON.parse((await ntg("profile", code, "--format", "json", "--dist", dist)).stdout);
+      published.indicators.forEach((indicator: Record<string, unknown>, index: number) => {
+        const { numerator } = indicator;
+        expect(typeof numerator === "number" && numerator > 0 && numerator < 5).toBe(false);
+        if (indicator.value === "*") expect([indicator.lower95, indicator.upper95]).toEqual(["*", "*"]);
+        else expect(indicator.value).toBe(indicators[index].value);
+      });
       expect(area.population).toBeGreaterThan(10_000);
       expect(area.members.length).toBeGreaterThan(0);
       expect(indicators.length).toBeGreaterThanOrEqual(10);
