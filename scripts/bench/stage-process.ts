@@ -76,9 +76,9 @@ export function pandasAvailable(): boolean {
   return pandasPython() !== null;
 }
 
-/** Runs baselines/pandas.py on dist/bench; it reports its own time and peak RSS as one JSON line. */
+/** Runs baselines/pandas_baseline.py on dist/bench; it reports its own time and peak RSS as one JSON line. */
 export function runPandasBaseline(context: StageContext): ChildResult {
-  const script = path.join(HERE, "baselines", "pandas.py");
+  const script = path.join(HERE, "baselines", "pandas_baseline.py");
   const python = pandasPython() ?? "python3";
   const result = spawnSync(python, [script, context.benchDir], { encoding: "utf8", maxBuffer: 1 << 20 });
   if (result.status !== 0) throw new Error(`${script} failed:\n${result.stderr}`);

@@ -5,7 +5,7 @@ Reads dist/bench/observations.csv, lookup.csv and hierarchy.csv (written by `npm
 numerators and denominators to districts, rolls them up to counties and England, and adds 95% Wilson
 intervals (METHODS.md section 1). Prints one JSON line: {"rows", "seconds", "loadSeconds", "peakRssMb"}.
 
-    python3 scripts/bench/baselines/pandas.py dist/bench
+    python3 scripts/bench/baselines/pandas_baseline.py dist/bench
 """
 import json
 import resource
