@@ -27,6 +27,21 @@ const FEATURES = [
   { properties: { code: "E01000004", name: "Alpha 002A" }, geometry: square(8, 0) }, // 307 good, after the batch
 ];
 
+function boundariesManifest(hash: string, type: string, vintage: string, options: string): string {
+  return `id: test-boundaries
+title: Test boundaries
+publisher: Test
+officialUrl: https://example.org/boundaries
+licence: Open Government Licence v3.0
+file: boundaries.geojson
+sha256: ${hash}
+download: { manual: "Test fixture: written by the test itself." }
+format: geojson-boundaries
+geography: { type: ${type}, vintage: "${vintage}" }
+options: { ${options} }
+`;
+}
+
 describe("GeoJSON boundaries", () => {
   let project: FixtureProject;
   afterEach(() => project?.cleanup());
@@ -42,18 +57,7 @@ describe("GeoJSON boundaries", () => {
     );
     project.writeManifest(
       "test-boundaries.yaml",
-      `id: test-boundaries
-title: Test boundaries
-publisher: Test
-officialUrl: https://example.org/boundaries
-licence: Open Government Licence v3.0
-file: boundaries.geojson
-sha256: ${hash}
-download: { manual: "Test fixture: written by the test itself." }
-format: geojson-boundaries
-geography: { type: lsoa11, vintage: "2011" }
-options: { code: code, name: name, longitude: lon, latitude: lat }
-`,
+      boundariesManifest(hash, "lsoa11", "2011", "code: code, name: name, longitude: lon, latitude: lat"),
     );
     const result = await project.ntg("load");
     expect(result.code, result.stderr).toBe(0);
@@ -112,18 +116,7 @@ options: { code: code, name: name, longitude: lon, latitude: lat }
     );
     project.writeManifest(
       "test-boundaries.yaml",
-      `id: test-boundaries
-title: Test boundaries
-publisher: Test
-officialUrl: https://example.org/boundaries
-licence: Open Government Licence v3.0
-file: boundaries.geojson
-sha256: ${hash}
-download: { manual: "Test fixture: written by the test itself." }
-format: geojson-boundaries
-geography: { type: lsoa21, vintage: "2021" }
-options: { code: code, name: name, registerAreas: true }
-`,
+      boundariesManifest(hash, "lsoa21", "2021", "code: code, name: name, registerAreas: true"),
     );
     const result = await project.ntg("load");
     expect(result.code, result.stderr).toBe(0);
