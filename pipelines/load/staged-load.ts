@@ -40,8 +40,9 @@ export interface StagedLoadPlan {
 }
 
 /**
- * First line of every duplicated key, found cheaply: group by a 64-bit hash of the key (no sort of the
- * whole file), then compare the full keys only among the few rows whose hash repeats.
+ * First line of every duplicated key, found cheaply: sort the 64-bit hashes of the keys (a sort of plain
+ * integers beats a hash aggregate with one group per row) and keep the hashes equal to their predecessor;
+ * only when there are any, compare the full keys among the few rows with those hashes.
  */
 async function findDuplicates(
   context: LoadContext,
@@ -49,13 +50,29 @@ async function findDuplicates(
   key: string[],
   table: string,
 ): Promise<void> {
+  const { warehouse } = context;
   const keyList = key.join(", ");
-  await context.warehouse.run(`CREATE OR REPLACE TEMP TABLE ${table} AS
-    WITH candidates AS (
-      SELECT * FROM (SELECT hash(${keyList}) AS _key_hash, _line, ${key.map((k, i) => `${k} AS _k${i}`).join(", ")} FROM ${source})
-      WHERE _key_hash IN (SELECT hash(${keyList}) FROM ${source} GROUP BY 1 HAVING count(*) > 1))
-    SELECT _line, first_value(_line) OVER (PARTITION BY ${key.map((_, i) => `_k${i}`).join(", ")} ORDER BY _line) AS _first_line
-    FROM candidates`);
+  const repeatedHashes = `${table}_hashes`;
+  await warehouse.run(`CREATE OR REPLACE TEMP TABLE ${repeatedHashes} AS
+    SELECT DISTINCT _key_hash FROM (
+      SELECT _key_hash, lag(_key_hash) OVER (ORDER BY _key_hash) AS _previous_hash
+      FROM (SELECT hash(${keyList}) AS _key_hash FROM ${source}))
+    WHERE _key_hash = _previous_hash`);
+  try {
+    const repeated = (await warehouse.scalar<number>(`SELECT count(*) FROM ${repeatedHashes}`)) ?? 0;
+    if (repeated === 0) {
+      await warehouse.run(`CREATE OR REPLACE TEMP TABLE ${table} (_line BIGINT, _first_line BIGINT)`);
+      return;
+    }
+    await warehouse.run(`CREATE OR REPLACE TEMP TABLE ${table} AS
+      WITH candidates AS (
+        SELECT _line, ${key.map((k, i) => `${k} AS _k${i}`).join(", ")} FROM ${source}
+        WHERE hash(${keyList}) IN (SELECT _key_hash FROM ${repeatedHashes}))
+      SELECT _line, first_value(_line) OVER (PARTITION BY ${key.map((_, i) => `_k${i}`).join(", ")} ORDER BY _line) AS _first_line
+      FROM candidates`);
+  } finally {
+    await warehouse.run(`DROP TABLE IF EXISTS ${repeatedHashes}`);
+  }
 }
 
 export async function loadStagedCsv(context: LoadContext, plan: StagedLoadPlan): Promise<AdapterResult> {
