@@ -24,7 +24,7 @@ import {
 import {
   fetchWarwickshireSources,
   PROJECT_ROOT,
-  pandasAvailable,
+  pandasPython,
   runPandasBaseline,
   runStageProcess,
 } from "./bench/stage-process.ts";
@@ -65,13 +65,14 @@ async function runStages(
   const results: StageResult[] = [];
   for (const name of options.stages) {
     if (name === PANDAS_STAGE) {
-      if (!pandasAvailable()) {
+      const python = pandasPython();
+      if (!python) {
         process.stderr.write(
           `${name}: skipped, pandas is not installed (python3 -c "import pandas" fails; set NTG_BENCH_PYTHON to a Python that has it)\n`,
         );
         continue;
       }
-      const r = runPandasBaseline(context);
+      const r = runPandasBaseline(context, python);
       results.push(stageResult(name, r.rows, r.seconds, r.peakRssMb));
     } else {
       if (

@@ -6,6 +6,7 @@
  * values, for analysis inside the organisation. `ntg query` is the analyst's own SQL and is never changed.
  */
 import {
+  type ExtraAreas,
   type PublishedSuppression,
   protectResult,
   type RoleDeclaration,
@@ -20,10 +21,22 @@ import type { CommandContext, OptionSpec } from "./command.ts";
 
 export const SUPPRESSION_OPTIONS: OptionSpec = { "no-suppression": { type: "boolean" } };
 
-export const SUPPRESSION_HELP = `Disclosure control (METHODS.md §9): counts from 1 to 4 (sources/publish/disclosure.yaml), the cells
-from which they could be worked out, and the rates, intervals and gaps computed from them are shown as
-"*" in every format, the same cells as on the site.
+/** The help paragraph on disclosure control; `shown` says how a command shows a suppressed cell. */
+export function suppressionHelp(shown = 'shown as\n"*" in every format'): string {
+  return `Disclosure control (METHODS.md §9): counts from 1 to 4 (sources/publish/disclosure.yaml), the cells
+from which they could be worked out, and the rates, intervals and gaps computed from them are ${shown}, the same cells as on the site.
   --no-suppression        the warehouse's full values, unprotected: for analysis only, NOT for publishing`;
+}
+
+export const SUPPRESSION_HELP = suppressionHelp();
+
+/** Area types whose indicator counts the site-wide suppression already covers. */
+const COVERED_AREA_TYPES = new Set(["locality", "district", "county"]);
+
+/** The scope for an export about areas of `type`: none extra when the site-wide set covers them. */
+export function scopeForAreas(type: string, areas: Omit<ExtraAreas, "type">): SuppressionScope {
+  return { extraAreas: COVERED_AREA_TYPES.has(type) ? [] : [{ type, ...areas }] };
+}
 
 /** The suppression to apply, or null with --no-suppression (said on stderr, so nobody publishes it unawares). */
 export async function exportSuppression(
@@ -38,8 +51,7 @@ export async function exportSuppression(
     return null;
   }
   const settings = readDisclosureSettings(context.config.sourcesDir);
-  const suppression = await readPublishedSuppression(warehouse, settings, scope);
-  return suppression;
+  return await readPublishedSuppression(warehouse, settings, scope);
 }
 
 /** Rows of objects after disclosure control (the same objects when `suppression` is null). */

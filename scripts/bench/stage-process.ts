@@ -71,15 +71,9 @@ export function pandasPython(): string | null {
   return null;
 }
 
-/** Whether some Python here can import pandas (see pandasPython). */
-export function pandasAvailable(): boolean {
-  return pandasPython() !== null;
-}
-
 /** Runs baselines/pandas_baseline.py on dist/bench; it reports its own time and peak RSS as one JSON line. */
-export function runPandasBaseline(context: StageContext): ChildResult {
+export function runPandasBaseline(context: StageContext, python: string): ChildResult {
   const script = path.join(HERE, "baselines", "pandas_baseline.py");
-  const python = pandasPython() ?? "python3";
   const result = spawnSync(python, [script, context.benchDir], { encoding: "utf8", maxBuffer: 1 << 20 });
   if (result.status !== 0) throw new Error(`${script} failed:\n${result.stderr}`);
   const last = result.stdout.trim().split("\n").at(-1) ?? "{}";

@@ -15,6 +15,7 @@ import {
   protectExport,
   SUPPRESSION_HELP,
   SUPPRESSION_OPTIONS,
+  scopeForAreas,
   suppressionNote,
 } from "../disclosure-option.ts";
 
@@ -125,19 +126,15 @@ async function protectReport(
   report: IndicatorReport,
 ): Promise<{ report: IndicatorReport; suppression: PublishedSuppression | null }> {
   const indicator = String(report.indicator.id);
-  const inScope = ["locality", "district", "county"].includes(level);
-  const suppression = await exportSuppression(warehouse, context, {
-    extraAreas: inScope
-      ? []
-      : [
-          {
-            type: level,
-            codes: report.areas.map((row) => String(row.area_code)),
-            indicator,
-            partOfCounty: PARTS_OF_COUNTY.includes(level),
-          },
-        ],
-  });
+  const suppression = await exportSuppression(
+    warehouse,
+    context,
+    scopeForAreas(level, {
+      codes: report.areas.map((row) => String(row.area_code)),
+      indicator,
+      partOfCounty: PARTS_OF_COUNTY.includes(level),
+    }),
+  );
   const cell = { indicator, period: report.period };
   const areas = protectExport(
     "indicator",

@@ -17,6 +17,7 @@ import {
   protectExport,
   SUPPRESSION_HELP,
   SUPPRESSION_OPTIONS,
+  scopeForAreas,
   suppressionNote,
 } from "../disclosure-option.ts";
 
@@ -108,10 +109,11 @@ Examples:
       const profile = await readProfileRows(warehouse, found.code, found.type, period);
       if (profile.length === 0 && period)
         throw new UsageError(`${area.name} (${area.code}) has no indicator values for period "${period}"`);
-      const inScope = ["locality", "district", "county"].includes(found.type);
-      const suppression = await exportSuppression(warehouse, context, {
-        extraAreas: inScope ? [] : [{ type: found.type, codes: [found.code] }],
-      });
+      const suppression = await exportSuppression(
+        warehouse,
+        context,
+        scopeForAreas(found.type, { codes: [found.code] }),
+      );
       // The area's code on each row tells disclosure control whose counts they are (and is dropped after).
       const rows = protectExport(
         "profile",

@@ -15,7 +15,7 @@ import {
 } from "../../report/write-report.ts";
 import { Warehouse } from "../../warehouse/warehouse.ts";
 import { COMMON_HELP, COMMON_OPTIONS, type Command } from "../command.ts";
-import { exportSuppression, SUPPRESSION_HELP, SUPPRESSION_OPTIONS } from "../disclosure-option.ts";
+import { exportSuppression, SUPPRESSION_OPTIONS, suppressionHelp } from "../disclosure-option.ts";
 
 export const reportCommand: Command = {
   name: "report",
@@ -40,7 +40,7 @@ Options:
                           quarter); the figures are the latest in the warehouse
   --format html|csv|json  what to print (default csv)
 
-${SUPPRESSION_HELP.replace('shown as\n"*" in every format', "withheld (empty,\nwith a note) in every file")}
+${suppressionHelp("withheld (empty,\nwith a note) in every file")}
 
 ${COMMON_HELP}
 
