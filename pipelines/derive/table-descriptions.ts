@@ -16,3 +16,13 @@ export const ALL_TABLE_DESCRIPTIONS: Record<string, string> = {
   exception_report:
     "the latest quarterly exception report: one row per exception per level and group (county board, theme groups, district partnerships), 'no exceptions' rows for empty groups",
 };
+
+/** The description of a warehouse table, including the per-source observation tables named by pattern. */
+export function describeTable(name: string): string {
+  const known = ALL_TABLE_DESCRIPTIONS[name];
+  if (known !== undefined) return known;
+  if (name.startsWith("observation_of_")) {
+    return "one large source's observations, only the columns that vary by row (read them through observation)";
+  }
+  return "";
+}

@@ -5,6 +5,7 @@
  * source leaves out but whose counts are given is computed as numerator / denominator × multiplier.
  */
 import { z } from "zod";
+import { OBSERVATION_COLUMN_TYPES, periodYearSql } from "../warehouse/observation-store.ts";
 import { quoteLiteral } from "../warehouse/warehouse.ts";
 import { nonNegativeRule, numberRule } from "./common-rules.ts";
 import type { RowRule } from "./csv/row-rules.ts";
@@ -92,7 +93,7 @@ export interface ObservationKeys {
   sourceId: string;
 }
 
-/** The select list for `INSERT INTO observation (OBSERVATION_COLUMNS)`. */
+/** The select list for `INSERT INTO observation_all_columns (OBSERVATION_COLUMNS)`. */
 export function observationSelectList(
   values: ColumnValues,
   columns: MeasureColumns,
@@ -113,7 +114,7 @@ export function observationSelectList(
     keys.areaCode,
     keys.areaType,
     keys.period,
-    `TRY_CAST(substr(${keys.period}, 1, 4) AS INTEGER)`,
+    periodYearSql(keys.period),
     keys.sex,
     keys.age,
     numerator,
@@ -130,8 +131,7 @@ export function observationSelectList(
   ].join(",\n       ");
 }
 
-export const OBSERVATION_COLUMNS =
-  "indicator, area_code, area_type, period, period_year, sex, age, numerator, denominator, value, lower95, upper95, lower998, upper998, published_comparison, note, source, source_line";
+export const OBSERVATION_COLUMNS = OBSERVATION_COLUMN_TYPES.map(([name]) => name).join(", ");
 
 /** SQL joins giving each row its area type (preferring `preferredType` when a code exists in several). */
 export function areaTypeJoin(

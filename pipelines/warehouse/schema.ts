@@ -115,7 +115,7 @@ CREATE TABLE IF NOT EXISTS indicator_source_name (
   indicator VARCHAR NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS observation (
+CREATE TABLE IF NOT EXISTS observation_all_columns (
   indicator VARCHAR NOT NULL,
   area_code VARCHAR NOT NULL,
   area_type VARCHAR NOT NULL,
@@ -135,6 +135,16 @@ CREATE TABLE IF NOT EXISTS observation (
   source VARCHAR NOT NULL,
   source_line BIGINT
 );
+
+-- Large long-format sources store their rows in a narrow table of their own (pipelines/warehouse/observation-store.ts).
+CREATE TABLE IF NOT EXISTS observation_part (
+  source VARCHAR NOT NULL,
+  table_name VARCHAR NOT NULL,
+  select_sql VARCHAR NOT NULL       -- the part of the observation view that reads it
+);
+
+-- Every observation, whichever table holds it; rebuilt as sources load.
+CREATE VIEW IF NOT EXISTS observation AS SELECT * FROM observation_all_columns;
 
 CREATE TABLE IF NOT EXISTS population (
   area_code VARCHAR NOT NULL,
@@ -189,7 +199,11 @@ export const TABLE_DESCRIPTIONS: Record<string, string> = {
   indicator: "the indicator catalogue: id, NI code, name, theme, polarity, value type, multiplier, unit",
   indicator_source_name: "the names indicators have in source files, mapped to catalogue ids",
   observation:
-    "indicator values by area and period: numerator, denominator, value, CIs, note, source, source line",
+    "indicator values by area and period: numerator, denominator, value, CIs, note, source, source line (a view over the tables below)",
+  observation_all_columns:
+    "observations of the smaller sources, every column written (read them through observation)",
+  observation_part:
+    "the sources whose observations are in a narrow table of their own (observation_of_<source>), and how the observation view reads each",
   population: "population by area, period and age band",
   deprivation: "IoD editions: score, national rank and decile by LSOA and domain",
   target: "baselines and targets (LAA, differential, floor)",

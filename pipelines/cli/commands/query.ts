@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { SourceError, UsageError } from "../../../models/errors.ts";
-import { ALL_TABLE_DESCRIPTIONS } from "../../derive/table-descriptions.ts";
+import { describeTable } from "../../derive/table-descriptions.ts";
 import { formatRows, type OutputFormat } from "../../util/format-table.ts";
 import { Warehouse } from "../../warehouse/warehouse.ts";
 import { COMMON_HELP, COMMON_OPTIONS, type Command } from "../command.ts";
@@ -47,7 +47,7 @@ Examples:
           formatRows(
             format as OutputFormat,
             ["table", "rows", "holds"],
-            tables.map((t) => [t.name, t.rows, ALL_TABLE_DESCRIPTIONS[t.name] ?? ""]),
+            tables.map((t) => [t.name, t.rows, describeTable(t.name)]),
           ),
         );
         return 0;

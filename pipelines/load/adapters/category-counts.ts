@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { SchemaError } from "../../../models/errors.ts";
 import { displayPath } from "../../config/read-yaml-config.ts";
+import { ALL_COLUMNS_TABLE } from "../../warehouse/observation-store.ts";
 import { quoteLiteral } from "../../warehouse/warehouse.ts";
 import { defineAdapter, LOAD_PHASES } from "../adapter.ts";
 import { knownAreaRule, nonNegativeRule, numberRule, requiredValueRule } from "../common-rules.ts";
@@ -93,7 +94,7 @@ export const categoryCountsAdapter = defineAdapter({
             WHERE ${category} IN (${group.categories.map(quoteLiteral).join(", ")}) GROUP BY ${area}`,
         );
         await warehouse.run(
-          `INSERT INTO observation (${OBSERVATION_COLUMNS}) SELECT * FROM (${selects.join(" UNION ALL ")}) ORDER BY 18, 1`,
+          `INSERT INTO ${ALL_COLUMNS_TABLE} (${OBSERVATION_COLUMNS}) SELECT * FROM (${selects.join(" UNION ALL ")}) ORDER BY 18, 1`,
         );
         await warehouse.run(`DROP TABLE IF EXISTS ${totals}`);
         return (await warehouse.scalar<number>(`SELECT count(*) FROM ${accepted}`)) ?? 0;

@@ -16,15 +16,16 @@ import { SchemaError } from "../../../models/errors.ts";
 import { THEMES, valueTypeSchema } from "../../catalogue/indicator-catalogue.ts";
 import { displayPath } from "../../config/read-yaml-config.ts";
 import { areaTypeSchema } from "../../sources/manifest-schema.ts";
+import { writeObservationPart } from "../../warehouse/observation-store.ts";
 import { quoteLiteral } from "../../warehouse/warehouse.ts";
 import { defineAdapter, LOAD_PHASES, type LoadContext } from "../adapter.ts";
-import { measureColumnNames, measureColumnsSchema, OBSERVATION_COLUMNS } from "../observation-fields.ts";
+import { measureColumnNames, measureColumnsSchema } from "../observation-fields.ts";
 import { loadStagedCsv } from "../staged-load.ts";
 import {
   typedObservationDerived,
   typedObservationKey,
+  typedObservationPart,
   typedObservationRules,
-  typedObservationSelect,
   typedObservationValues,
 } from "./observations-typed.ts";
 
@@ -154,11 +155,13 @@ export const observationsLongAdapter = defineAdapter({
         duplicateKey: typedObservationKey(options),
         rules: typedObservationRules(options, areaTypes),
         checkedAsView: true,
-        async write(accepted) {
-          return await warehouse.runCountingRows(
-            `INSERT INTO observation (${OBSERVATION_COLUMNS}) SELECT ${typedObservationSelect(options, manifest.id)} FROM ${accepted}`,
-          );
-        },
+        write: (accepted) =>
+          writeObservationPart(
+            warehouse,
+            manifest.id,
+            accepted,
+            typedObservationPart(options, manifest.id, areaTypes),
+          ),
       });
     } finally {
       await warehouse.run(`DROP TABLE IF EXISTS ${indicatorMap}; DROP TABLE IF EXISTS ${areaMap};`);

@@ -7,6 +7,7 @@
  * `_<field>_bad` (present, not a marker, not a finite number) and `_<field>_note` (why it is missing).
  * Rules and the insert then work on these columns without converting text again.
  */
+import { type ObservationPart, periodYearSql } from "../../warehouse/observation-store.ts";
 import { quoteLiteral } from "../../warehouse/warehouse.ts";
 import type { RowRule } from "../csv/row-rules.ts";
 import type { ColumnValues } from "../csv/sql-values.ts";
@@ -146,8 +147,17 @@ export function typedObservationRules(options: ObservationsLongOptions, areaType
   return rules;
 }
 
-/** Select list for `INSERT INTO observation (OBSERVATION_COLUMNS)` from the accepted typed rows. */
-export function typedObservationSelect(options: ObservationsLongOptions, sourceId: string): string {
+/**
+ * How the accepted typed rows are stored (see pipelines/warehouse/observation-store.ts): the columns that
+ * vary by row are written; the source id, a single area type, sex and age when the file has no such
+ * columns, and the period's first year are given by the view. When the file has no value column, every
+ * value is computed from the counts, so the note saying so is added by the view too.
+ */
+export function typedObservationPart(
+  options: ObservationsLongOptions,
+  sourceId: string,
+  areaTypes: readonly string[],
+): ObservationPart {
   const fields = new Set(presentFields(options));
   const number = (field: NumericField) => (fields.has(field) ? `_${field}` : "NULL");
   const computed = `CASE WHEN ${number("numerator")} IS NOT NULL AND ${number("denominator")} > 0 THEN ${number("numerator")} / ${number("denominator")} * _multiplier
@@ -156,26 +166,37 @@ export function typedObservationSelect(options: ObservationsLongOptions, sourceI
     fields.has(field)
       ? `CASE WHEN _${field}_note IS NOT NULL THEN ${quoteLiteral(`${options.columns[field]}: `)} || _${field}_note END`
       : "NULL";
-  const note = `nullif(concat_ws('; ', ${options.columns.note ? "_note" : "NULL"}, ${noteFor("value")}, ${noteFor("numerator")},
-      CASE WHEN ${number("value")} IS NULL AND (${computed}) IS NOT NULL THEN 'value computed from numerator and denominator' END), '')`;
-  return [
-    "_indicator_id",
-    "_area",
-    "_area_type",
-    "_period",
-    "TRY_CAST(substr(_period, 1, 4) AS INTEGER)",
-    "_sex",
-    "_age",
-    number("numerator"),
-    number("denominator"),
-    `coalesce(${number("value")}, ${computed})`,
-    number("lower95"),
-    number("upper95"),
-    number("lower998"),
-    number("upper998"),
-    options.columns.comparison ? "_comparison" : "NULL",
-    note,
-    quoteLiteral(sourceId),
-    "_line",
-  ].join(",\n       ");
+  const computedNote = "'value computed from numerator and denominator'";
+  const hasValueColumn = fields.has("value");
+  const notes = [options.columns.note ? "_note" : "NULL", noteFor("value"), noteFor("numerator")];
+  if (hasValueColumn)
+    notes.push(`CASE WHEN _value IS NULL AND (${computed}) IS NOT NULL THEN ${computedNote} END`);
+  const stored: Record<string, string> = {
+    indicator: "_indicator_id",
+    area_code: "_area",
+    period: "_period",
+    value: `coalesce(${number("value")}, ${computed})`,
+    note: `nullif(concat_ws('; ', ${notes.join(", ")}), '')`,
+    source_line: "_line",
+  };
+  if (areaTypes.length > 1) stored.area_type = "_area_type";
+  if (options.columns.sex) stored.sex = "_sex";
+  if (options.columns.age) stored.age = "_age";
+  for (const field of fields) if (field !== "value") stored[field] = `_${field}`;
+  if (options.columns.comparison) stored.published_comparison = "_comparison";
+  return {
+    stored,
+    derived: {
+      period_year: periodYearSql("period"),
+      source: quoteLiteral(sourceId),
+      ...(areaTypes.length > 1 ? {} : { area_type: quoteLiteral(areaTypes[0]!) }),
+      ...(options.columns.sex ? {} : { sex: "'Persons'" }),
+      ...(options.columns.age ? {} : { age: "'All ages'" }),
+      ...(hasValueColumn
+        ? {}
+        : {
+            note: `nullif(concat_ws('; ', note, CASE WHEN value IS NOT NULL THEN ${computedNote} END), '')`,
+          }),
+    },
+  };
 }

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { SchemaError } from "../../../models/errors.ts";
 import { displayPath } from "../../config/read-yaml-config.ts";
+import { ALL_COLUMNS_TABLE } from "../../warehouse/observation-store.ts";
 import { quoteLiteral } from "../../warehouse/warehouse.ts";
 import { defineAdapter, LOAD_PHASES } from "../adapter.ts";
 import { knownAreaRule, requiredValueRule } from "../common-rules.ts";
@@ -99,7 +100,7 @@ export const observationsWideAdapter = defineAdapter({
       rules,
       async write(accepted) {
         await warehouse.run(
-          `INSERT INTO observation (${OBSERVATION_COLUMNS})
+          `INSERT INTO ${ALL_COLUMNS_TABLE} (${OBSERVATION_COLUMNS})
            SELECT ${observationSelectList(
              values,
              { ...LONG_COLUMNS, ...columns },

@@ -153,7 +153,7 @@ async function insertLsoa(warehouse: Warehouse, lsoa: FixtureLsoa) {
     ["iod2019-employment-deprived-people", lsoa.employment],
   ] as const) {
     await warehouse.run(
-      "INSERT INTO observation (indicator, area_code, area_type, period, numerator, source) VALUES ($1, $2, 'lsoa11', '2019', $3, 'fixture')",
+      "INSERT INTO observation_all_columns (indicator, area_code, area_type, period, numerator, source) VALUES ($1, $2, 'lsoa11', '2019', $3, 'fixture')",
       [indicator, lsoa.code, numerator],
     );
   }

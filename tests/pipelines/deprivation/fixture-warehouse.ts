@@ -72,7 +72,7 @@ export async function insertLsoas(
     ] as const) {
       if (numerator === undefined) continue;
       await warehouse.run(
-        `INSERT INTO observation (indicator, area_code, area_type, period, numerator, source)
+        `INSERT INTO observation_all_columns (indicator, area_code, area_type, period, numerator, source)
          VALUES ($1, $2, 'lsoa11', '2019', $3, 'fixture')`,
         [indicator, lsoa.code, numerator],
       );

@@ -240,7 +240,7 @@ export async function openIndicatorFixture(
   );
   await insertAll(
     warehouse,
-    "observation",
+    "observation_all_columns",
     "indicator, area_code, area_type, period, period_year, numerator, denominator, value, lower95, upper95, published_comparison, source",
     observations(order).map((row) => [...row, "fixture"]),
   );

@@ -126,7 +126,7 @@ export async function openNationalFixture(): Promise<Warehouse> {
   ]);
   observations.push(["test-published", fixtureLsoas()[0]!.code, "lsoa11", "2019", 2019, null, null]);
   await warehouse.run(
-    `INSERT INTO observation (indicator, area_code, area_type, period, period_year, numerator, denominator, source) SELECT *, 'fixture' FROM (VALUES ${values(observations)})`,
+    `INSERT INTO observation_all_columns (indicator, area_code, area_type, period, period_year, numerator, denominator, source) SELECT *, 'fixture' FROM (VALUES ${values(observations)})`,
   );
   return warehouse;
 }

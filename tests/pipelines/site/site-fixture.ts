@@ -65,7 +65,7 @@ export async function fixtureWarehouse(): Promise<Warehouse> {
     ]);
   }
   await warehouse.run("INSERT INTO meta VALUES ('built_at', '2024-05-01T10:00:00.000Z')");
-  await warehouse.run(`INSERT INTO observation (indicator, area_code, area_type, period, value, source)
+  await warehouse.run(`INSERT INTO observation_all_columns (indicator, area_code, area_type, period, value, source)
     VALUES ('test-rate', 'L01', 'locality', '2020', 12.5, 'test'), ('test-rate', 'L02', 'locality', '2020', 7.25, 'test'),
            ('test-rate', 'L03', 'locality', '2020', NULL, 'test')`);
   return warehouse;

@@ -201,7 +201,7 @@ export async function fixtureWarehouse(file = ":memory:"): Promise<Warehouse> {
   await insertAll(warehouse, "area_bridge", bridge);
   for (const [lsoa, numerator] of Object.entries(NUMERATORS_2019)) {
     await warehouse.run(
-      `INSERT INTO observation (indicator, area_code, area_type, period, period_year, numerator, value, source)
+      `INSERT INTO observation_all_columns (indicator, area_code, area_type, period, period_year, numerator, value, source)
        VALUES ('iod2019-income-deprived-people', $1, 'lsoa11', '2019', 2019, $2, $2, 'fixture')`,
       [lsoa, numerator],
     );

@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  ALL_COLUMNS_TABLE,
+  OBSERVATION_COLUMN_TYPES,
+  type ObservationPart,
+  observationPartTable,
+  writeObservationPart,
+} from "../../../pipelines/warehouse/observation-store.ts";
+import { SCHEMA_SQL } from "../../../pipelines/warehouse/schema.ts";
+import { Warehouse } from "../../../pipelines/warehouse/warehouse.ts";
+
+const ROWS = `(VALUES ('i1', 'E01000001', '2019/20', 5.0, 10.0, 2),
+                      ('i1', 'E01000002', '2019/20', 3.0, 12.0, 3)) AS t(indicator, area, period, n, d, line)`;
+
+/** A narrow part: the varying columns stored, the source, area type and period year given by the view. */
+function part(source: string): ObservationPart {
+  return {
+    stored: {
+      indicator: "indicator",
+      area_code: "area",
+      period: "period",
+      numerator: "n",
+      denominator: "d",
+      source_line: "line",
+    },
+    derived: {
+      area_type: "'lsoa11'",
+      period_year: "TRY_CAST(substr(period, 1, 4) AS INTEGER)",
+      value: "100 * numerator / denominator",
+      source: `'${source}'`,
+    },
+  };
+}
+
+describe("observation store", () => {
+  let root: string;
+  let warehouse: Warehouse;
+  beforeEach(async () => {
+    root = mkdtempSync(path.join(tmpdir(), "ntg-observation-store-"));
+    warehouse = await Warehouse.open(path.join(root, "warehouse.duckdb"));
+    await warehouse.run(SCHEMA_SQL);
+  });
+  afterEach(() => {
+    warehouse.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  async function viewColumns(): Promise<string[][]> {
+    const rows = await warehouse.rows<{ name: string; type: string }>(
+      "SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = 'observation' ORDER BY column_index",
+    );
+    return rows.map((row) => [row.name, row.type]);
+  }
+
+  it("shows the same columns and types whether or not any part is registered", async () => {
+    const expected = OBSERVATION_COLUMN_TYPES.map(([name, type]) => [name, type]);
+    expect(await viewColumns()).toEqual(expected);
+    await writeObservationPart(warehouse, "big-source", ROWS, part("big-source"));
+    expect(await viewColumns()).toEqual(expected);
+  });
+
+  it("stores only the varying columns and lets the view supply constants, derived values and NULLs", async () => {
+    const written = await writeObservationPart(warehouse, "big-source", ROWS, part("big-source"));
+    expect(written).toBe(2);
+    const stored = await warehouse.rows<{ name: string }>(
+      `SELECT column_name AS name FROM duckdb_columns() WHERE table_name = '${observationPartTable("big-source")}' ORDER BY column_index`,
+    );
+    expect(stored.map((row) => row.name)).toEqual([
+      "indicator",
+      "area_code",
+      "period",
+      "numerator",
+      "denominator",
+      "source_line",
+    ]);
+    const rows = await warehouse.rows(
+      "SELECT area_code, area_type, period_year, value, sex, note, source, source_line FROM observation ORDER BY area_code",
+    );
+    expect(rows).toEqual([
+      {
+        area_code: "E01000001",
+        area_type: "lsoa11",
+        period_year: 2019,
+        value: 50,
+        sex: null,
+        note: null,
+        source: "big-source",
+        source_line: 2,
+      },
+      {
+        area_code: "E01000002",
+        area_type: "lsoa11",
+        period_year: 2019,
+        value: 25,
+        sex: null,
+        note: null,
+        source: "big-source",
+        source_line: 3,
+      },
+    ]);
+  });
+
+  it("reads the all-columns table and every part together, and a reload replaces a source's part", async () => {
+    await warehouse.run(
+      `INSERT INTO ${ALL_COLUMNS_TABLE} (indicator, area_code, area_type, period, value, source)
+       VALUES ('i2', 'E07000218', 'district', '2019', 7, 'small-source')`,
+    );
+    await writeObservationPart(warehouse, "big-source", ROWS, part("big-source"));
+    await writeObservationPart(warehouse, "big-source", ROWS, part("big-source"));
+    const counts = await warehouse.rows(
+      "SELECT source, count(*)::INTEGER AS n FROM observation GROUP BY source ORDER BY source",
+    );
+    expect(counts).toEqual([
+      { source: "big-source", n: 2 },
+      { source: "small-source", n: 1 },
+    ]);
+    expect(await warehouse.scalar("SELECT count(*)::INTEGER FROM observation_part")).toBe(1);
+  });
+
+  it("keeps every part when sources are written side by side on separate connections", async () => {
+    const connections = await Promise.all([warehouse.connect(), warehouse.connect(), warehouse.connect()]);
+    try {
+      await Promise.all(
+        connections.map((connection, index) =>
+          writeObservationPart(connection, `source-${index}`, ROWS, part(`source-${index}`)),
+        ),
+      );
+    } finally {
+      for (const connection of connections) connection.close();
+    }
+    const sources = await warehouse.rows<{ source: string }>(
+      "SELECT DISTINCT source FROM observation ORDER BY source",
+    );
+    expect(sources.map((row) => row.source)).toEqual(["source-0", "source-1", "source-2"]);
+  });
+});
