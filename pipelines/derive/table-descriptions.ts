@@ -21,8 +21,16 @@ export const ALL_TABLE_DESCRIPTIONS: Record<string, string> = {
 export function describeTable(name: string): string {
   const known = ALL_TABLE_DESCRIPTIONS[name];
   if (known !== undefined) return known;
-  if (name.startsWith("observation_of_")) {
-    return "one large source's observations, only the columns that vary by row (read them through observation)";
-  }
-  return "";
+  if (!name.startsWith("observation_of_")) return "";
+  const kept: [string, string][] = [
+    [
+      "_indicators",
+      "the catalogue indicator of each indicator name in one source's file (used by the observation view)",
+    ],
+    ["_areas", "the area type of each area code in one source's file (used by the observation view)"],
+    ["_rejected", "the lines of one source's file that were rejected (the observation view leaves them out)"],
+    ["_segments", "where one source's file has multi-line records: the line offset of each run of rows"],
+  ];
+  for (const [suffix, description] of kept) if (name.endsWith(suffix)) return description;
+  return "one source's rows as read from its file, typed (read them through the observation view)";
 }

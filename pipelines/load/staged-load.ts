@@ -35,8 +35,23 @@ export interface StagedLoadPlan {
    * cheap, re-reading beats copying tens of millions of rows (default: materialise).
    */
   checkedAsView?: boolean;
+  /**
+   * Keep the rows read in this permanent table (see StageCsvOptions.keepAs), for a writer that reads them
+   * in place through `StagedRows.rowsSql` instead of copying them.
+   */
+  keepStagedAs?: string;
   /** Writes the accepted rows (a view over the checked rows) into the warehouse; returns rows written. */
-  write(acceptedView: string): Promise<number>;
+  write(acceptedView: string, staged: StagedRows): Promise<number>;
+}
+
+/** What a writer may need besides the accepted view, to read the rows in place. */
+export interface StagedRows {
+  /** The staged rows with `_line`, as a FROM item (over the permanent table with `keepStagedAs`). */
+  rowsSql: string;
+  /** The checked rows (every row, with `_bad`). */
+  checked: string;
+  /** Rows that failed a rule (recorded in `reject`); malformed records are not among the staged rows. */
+  badRows: number;
 }
 
 /**
@@ -88,6 +103,7 @@ export async function loadStagedCsv(context: LoadContext, plan: StagedLoadPlan):
       name: context.stagingName,
       requiredColumns: [...new Set(plan.requiredColumns)],
       project: plan.project,
+      keepAs: plan.keepStagedAs,
     });
     if (plan.prepare) await plan.prepare(staged.view);
     const source = plan.reshape ? plan.reshape(staged.view) : staged.view;
@@ -107,11 +123,11 @@ export async function loadStagedCsv(context: LoadContext, plan: StagedLoadPlan):
        SELECT *, ${anyRuleFails(plan.rules)} AS _bad
        FROM (SELECT *${firstLine}${derived} FROM ${joined} ${duplicateJoin})`,
     );
-    await rejectBadRows(warehouse, checked, manifest.id, context.file, plan.rules);
+    const badRows = await rejectBadRows(warehouse, checked, manifest.id, context.file, plan.rules);
     await warehouse.run(
       `CREATE OR REPLACE TEMP VIEW ${accepted} AS SELECT * EXCLUDE (_bad) FROM ${checked} WHERE NOT _bad`,
     );
-    const rowsLoaded = await plan.write(accepted);
+    const rowsLoaded = await plan.write(accepted, { rowsSql: staged.rowsSql, checked, badRows });
     return { rowsRead: staged.rowsRead, rowsLoaded };
   } finally {
     await warehouse.run(

@@ -57,13 +57,20 @@ export function observationPartTable(sourceId: string): string {
   return `observation_of_${sourceId.toLowerCase().replace(/[^a-z0-9]+/g, "_")}`;
 }
 
-function partSelect(table: string, part: ObservationPart): string {
+function storedList(part: ObservationPart): string {
+  return Object.entries(part.stored)
+    .map(([name, expression]) => `${expression} AS ${quoteIdentifier(name)}`)
+    .join(",\n       ");
+}
+
+/** The part's SELECT for the view: every observation column, typed, over a FROM item with the stored columns. */
+function partSelect(from: string, part: ObservationPart): string {
   const stored = new Set(Object.keys(part.stored));
   const columns = OBSERVATION_COLUMN_TYPES.map(([name, type]) => {
     const expression = part.derived[name] ?? (stored.has(name) ? quoteIdentifier(name) : "NULL");
     return `CAST(${expression} AS ${type}) AS ${name}`;
   });
-  return `SELECT ${columns.join(", ")} FROM ${quoteIdentifier(table)}`;
+  return `SELECT ${columns.join(", ")} FROM ${from}`;
 }
 
 // Sources load side by side on separate connections of one database; the view is replaced by one at a time.
@@ -84,6 +91,21 @@ export async function rebuildObservationView(warehouse: Warehouse): Promise<void
   await next;
 }
 
+async function registerPart(
+  warehouse: Warehouse,
+  sourceId: string,
+  tables: string[],
+  select: string,
+): Promise<void> {
+  await warehouse.run("DELETE FROM observation_part WHERE source = $1", [sourceId]);
+  await warehouse.run("INSERT INTO observation_part VALUES ($1, $2, $3)", [
+    sourceId,
+    tables.join(", "),
+    select,
+  ]);
+  await rebuildObservationView(warehouse);
+}
+
 /**
  * Writes one source's observations as a narrow table of their own (replacing any earlier load of the
  * source) and adds it to the `observation` view. Returns the rows written.
@@ -95,18 +117,32 @@ export async function writeObservationPart(
   part: ObservationPart,
 ): Promise<number> {
   const table = observationPartTable(sourceId);
-  const storedList = Object.entries(part.stored)
-    .map(([name, expression]) => `${expression} AS ${quoteIdentifier(name)}`)
-    .join(",\n       ");
   await warehouse.run(
-    `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} AS SELECT ${storedList} FROM ${rows}`,
+    `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} AS SELECT ${storedList(part)} FROM ${rows}`,
   );
-  await warehouse.run("DELETE FROM observation_part WHERE source = $1", [sourceId]);
-  await warehouse.run("INSERT INTO observation_part VALUES ($1, $2, $3)", [
-    sourceId,
-    table,
-    partSelect(table, part),
-  ]);
-  await rebuildObservationView(warehouse);
+  await registerPart(warehouse, sourceId, [table], partSelect(quoteIdentifier(table), part));
   return (await warehouse.scalar<number>(`SELECT count(*) FROM ${quoteIdentifier(table)}`)) ?? 0;
+}
+
+/**
+ * Adds a source whose rows stay where they were read (permanent tables, named in `tables`) to the
+ * `observation` view without copying them: `rows` is a FROM item over those tables only, and the stored
+ * expressions are evaluated whenever the view is read. Returns the rows the view shows for the source.
+ */
+export async function viewObservationPartInPlace(
+  warehouse: Warehouse,
+  sourceId: string,
+  tables: string[],
+  rows: string,
+  part: ObservationPart,
+): Promise<number> {
+  await registerPart(
+    warehouse,
+    sourceId,
+    tables,
+    partSelect(`(SELECT ${storedList(part)} FROM ${rows})`, part),
+  );
+  return (
+    (await warehouse.scalar<number>("SELECT count(*) FROM observation WHERE source = $1", [sourceId])) ?? 0
+  );
 }

@@ -11,11 +11,16 @@ export type Parameters = DuckDBValue[] | Record<string, DuckDBValue>;
 /** DuckDB's memory budget unless NTG_MEMORY_LIMIT says otherwise. */
 export const DEFAULT_MEMORY_LIMIT = "3GB";
 
-/** With NTG_PROFILE=1, statements slower than half a second are printed to stderr with their time. */
+/**
+ * With NTG_PROFILE=1, statements slower than half a second are printed to stderr with their time (the
+ * first 300 characters; NTG_PROFILE=full prints every statement whole).
+ */
 function logIfSlow(sql: string, startedAt: number): void {
   const seconds = (performance.now() - startedAt) / 1000;
-  if (process.env.NTG_PROFILE && seconds > 0.5) {
-    process.stderr.write(`[${seconds.toFixed(1)} s] ${sql.replace(/\s+/g, " ").slice(0, 300)}\n`);
+  const profile = process.env.NTG_PROFILE;
+  if (profile === "full" || (profile && seconds > 0.5)) {
+    const text = sql.replace(/\s+/g, " ");
+    process.stderr.write(`[${seconds.toFixed(1)} s] ${profile === "full" ? text : text.slice(0, 300)}\n`);
   }
 }
 

@@ -37,7 +37,10 @@ function sumsSql(options: AggregateToAreasOptions): string {
   const levels = options.levels ?? DEFAULT_LEVELS;
   const smallAreaTypes = options.smallAreaTypes ?? ["lsoa11"];
   const chosen = options.indicators ? `AND id IN (${list(options.indicators)})` : "";
-  // Grouping keys come first in the join so the hash aggregate sees narrow rows; the row index orders the
+  // Small areas with the same parents (and weights) form a class: the 16M observations are summed once
+  // per class (about one class per district), and only those sums are spread to the parents, instead of
+  // joining every observation to each of its 3-4 parents. Exact for any weights: Σ xᵢ·w over a class is
+  // w·Σ xᵢ. Grouping keys come first so the hash aggregates see narrow rows; the row index orders the
   // output and keys the interval columns written back.
   return `CREATE OR REPLACE TABLE national_aggregate_sums AS
     WITH proportion AS (
@@ -45,16 +48,30 @@ function sumsSql(options: AggregateToAreasOptions): string {
     ), link AS (
       SELECT child, child_type, parent, parent_type, weight FROM area_link
       WHERE child_type IN (${list(smallAreaTypes)}) AND parent_type IN (${list(levels)}) AND weight > 0
-    ), summed AS (
-      SELECT o.indicator, l.parent AS area_code, l.parent_type AS area_type, o.period, o.sex, o.age,
-             sum(o.numerator * l.weight) AS numerator, sum(o.denominator * l.weight) AS denominator,
-             count(*)::INTEGER AS small_areas,
-             count(*) FILTER (WHERE o.numerator IS NULL OR o.denominator IS NULL)::INTEGER AS missing
+    ), parents AS (
+      SELECT child, child_type, string_agg(parent_type || ' ' || parent || ' ' || weight, ',' ORDER BY parent_type, parent, weight) AS parents
+      FROM link GROUP BY child, child_type
+    ), class AS (
+      SELECT child, child_type, dense_rank() OVER (ORDER BY parents) AS class_id FROM parents
+    ), class_link AS (
+      SELECT DISTINCT c.class_id, l.parent, l.parent_type, l.weight
+      FROM class c JOIN link l ON l.child = c.child AND l.child_type = c.child_type
+    ), by_class AS (
+      SELECT o.indicator, c.class_id, o.period, o.sex, o.age,
+             sum(o.numerator) AS numerator, sum(o.denominator) AS denominator,
+             count(*) AS small_areas, count(o.numerator) AS with_numerator, count(o.denominator) AS with_denominator,
+             count(*) FILTER (WHERE o.numerator IS NULL OR o.denominator IS NULL) AS missing
       FROM observation o
-      JOIN link l ON l.child = o.area_code AND l.child_type = o.area_type
+      JOIN class c ON c.child = o.area_code AND c.child_type = o.area_type
       WHERE o.area_type IN (${list(smallAreaTypes)}) AND o.indicator IN (SELECT id FROM proportion)
       GROUP BY ALL
-      HAVING count(o.numerator) > 0 AND count(o.denominator) > 0
+    ), summed AS (
+      SELECT b.indicator, l.parent AS area_code, l.parent_type AS area_type, b.period, b.sex, b.age,
+             sum(b.numerator * l.weight) AS numerator, sum(b.denominator * l.weight) AS denominator,
+             sum(b.small_areas)::INTEGER AS small_areas, sum(b.missing)::INTEGER AS missing
+      FROM by_class b JOIN class_link l ON l.class_id = b.class_id
+      GROUP BY ALL
+      HAVING sum(b.with_numerator) > 0 AND sum(b.with_denominator) > 0
     )
     SELECT (row_number() OVER (ORDER BY s.indicator, s.area_type, s.area_code, s.period, s.sex, s.age) - 1)::INTEGER AS row_index,
            s.indicator, s.area_code, s.area_type, s.period, s.sex, s.age,

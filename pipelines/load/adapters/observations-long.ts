@@ -16,7 +16,7 @@ import { SchemaError } from "../../../models/errors.ts";
 import { THEMES, valueTypeSchema } from "../../catalogue/indicator-catalogue.ts";
 import { displayPath } from "../../config/read-yaml-config.ts";
 import { areaTypeSchema } from "../../sources/manifest-schema.ts";
-import { writeObservationPart } from "../../warehouse/observation-store.ts";
+import { observationPartTable, viewObservationPartInPlace } from "../../warehouse/observation-store.ts";
 import { quoteLiteral } from "../../warehouse/warehouse.ts";
 import { defineAdapter, LOAD_PHASES, type LoadContext } from "../adapter.ts";
 import { measureColumnNames, measureColumnsSchema } from "../observation-fields.ts";
@@ -135,6 +135,7 @@ export const observationsLongAdapter = defineAdapter({
     const areaTypes = options.areaTypes ?? [manifest.geography.type];
     const indicatorMap = `${context.stagingName}_indicators`;
     const areaMap = `${context.stagingName}_areas`;
+    const keptTable = observationPartTable(manifest.id);
     try {
       return await loadStagedCsv(context, {
         requiredColumns: [
@@ -155,13 +156,39 @@ export const observationsLongAdapter = defineAdapter({
         duplicateKey: typedObservationKey(options),
         rules: typedObservationRules(options, areaTypes),
         checkedAsView: true,
-        write: (accepted) =>
-          writeObservationPart(
+        keepStagedAs: keptTable,
+        // The rows stay in the table they were read into; the observation view reads them in place.
+        write: async (_accepted, staged) => {
+          const kept = {
+            indicators: `${keptTable}_indicators`,
+            areas: `${keptTable}_areas`,
+            rejected: `${keptTable}_rejected`,
+          };
+          const tables = [keptTable, kept.indicators];
+          await warehouse.run(`CREATE OR REPLACE TABLE ${kept.indicators} AS SELECT * FROM ${indicatorMap}`);
+          let joins = `LEFT JOIN ${kept.indicators} ON _indicator_name = _name`;
+          if (areaTypes.length > 1) {
+            await warehouse.run(`CREATE OR REPLACE TABLE ${kept.areas} AS SELECT * FROM ${areaMap}`);
+            joins += ` LEFT JOIN ${kept.areas} ON _area_code = _area`;
+            tables.push(kept.areas);
+          }
+          let accepted = "";
+          if (staged.badRows > 0) {
+            await warehouse.run(
+              `CREATE OR REPLACE TABLE ${kept.rejected} AS SELECT DISTINCT _line FROM ${staged.checked} WHERE _bad`,
+            );
+            accepted = `WHERE _line NOT IN (SELECT _line FROM ${kept.rejected})`;
+            tables.push(kept.rejected);
+          }
+          const derived = typedObservationDerived(options, manifest.missingMarkers);
+          return await viewObservationPartInPlace(
             warehouse,
             manifest.id,
-            accepted,
+            tables,
+            `(SELECT *, ${derived} FROM ${staged.rowsSql} ${joins} ${accepted})`,
             typedObservationPart(options, manifest.id, areaTypes),
-          ),
+          );
+        },
       });
     } finally {
       await warehouse.run(`DROP TABLE IF EXISTS ${indicatorMap}; DROP TABLE IF EXISTS ${areaMap};`);

@@ -36,6 +36,11 @@ function lineOffsetCase(segments: LineSegment[]): string {
 export interface StagedCsv {
   /** Name of the view with the file's columns (all text) and `_line`. */
   view: string;
+  /**
+   * The staged rows with `_line` as a FROM-clause item. With `keepAs` it reads only the kept table (and,
+   * for files with many multi-line records, its `<keepAs>_segments` table), so a permanent view can use it.
+   */
+  rowsSql: string;
   columns: string[];
   /** Records read (header excluded), including malformed ones. */
   rowsRead: number;
@@ -56,6 +61,11 @@ export interface StageCsvOptions {
    * in the same pass; the staged view then has these columns plus `_line`. Default: every column as text.
    */
   project?: string;
+  /**
+   * Keep the read rows in this permanent table instead of a temporary one (not dropped afterwards): for
+   * large files whose rows are then read in place through a view rather than copied again.
+   */
+  keepAs?: string;
 }
 
 function readCsvCall(file: string, delimiter: string, extra = ""): string {
@@ -112,14 +122,14 @@ export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): 
       "Fix the column mapping in the source's manifest (options), or check that the right file is in the cache.",
     );
   }
-  const raw = `${options.name}_raw`;
+  const raw = options.keepAs ?? `${options.name}_raw`;
   const rejects = `${options.name}_rejects`;
-  const segments = `${options.name}_segments`;
+  const segments = options.keepAs ? `${options.keepAs}_segments` : `${options.name}_segments`;
   // The column list is fixed from the header so that a short or long record is a reject, not a new column.
   const columnTypes = `{${columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(", ")}}`;
   await dropStaged(warehouse, options.name);
   await warehouse.run(
-    `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT ${options.project ?? "*"} FROM ${readCsvCall(
+    `CREATE OR REPLACE ${options.keepAs ? "" : "TEMP "}TABLE ${raw} AS SELECT ${options.project ?? "*"} FROM ${readCsvCall(
       options.file,
       delimiter,
       `, columns = ${columnTypes}, store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scan'`,
@@ -134,22 +144,27 @@ export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): 
     acceptedCount,
     rejected.map((row) => row.line),
   );
-  await warehouse.run(
-    `CREATE OR REPLACE TEMP TABLE ${segments} AS SELECT * FROM (VALUES ${mapping.segments
-      .map((s) => `(${s.startIndex}, ${s.offset})`)
-      .join(", ")}) AS t(start_index, line_offset)`,
-  );
+  const fewSegments = mapping.segments.length <= 32;
+  if (!fewSegments) {
+    await warehouse.run(
+      `CREATE OR REPLACE ${options.keepAs ? "" : "TEMP "}TABLE ${segments} AS SELECT * FROM (VALUES ${mapping.segments
+        .map((s) => `(${s.startIndex}, ${s.offset})`)
+        .join(", ")}) AS t(start_index, line_offset)`,
+    );
+  }
   // Row ids of a table are consecutive in insertion order (file order, since insertion order is preserved)
   // but start at an offset inside a transaction, hence the subtraction. A regular file needs no join.
-  const indexed = `(SELECT *, rowid - (SELECT min(rowid) FROM ${raw}) AS _index FROM ${raw})`;
-  await warehouse.run(
-    mapping.segments.length <= 32
-      ? `CREATE OR REPLACE TEMP VIEW ${options.name} AS
-         SELECT r.* EXCLUDE (_index), (r._index + ${lineOffsetCase(mapping.segments)})::BIGINT AS _line FROM ${indexed} r`
-      : `CREATE OR REPLACE TEMP VIEW ${options.name} AS
-         SELECT r.* EXCLUDE (_index), (r._index + s.line_offset)::BIGINT AS _line
-         FROM ${indexed} r ASOF JOIN ${segments} s ON r._index >= s.start_index`,
-  );
+  const firstRowId = (await warehouse.scalar<number>(`SELECT min(rowid) FROM ${raw}`)) ?? 0;
+  if (options.keepAs && firstRowId !== 0) {
+    // Only committed row ids are stable: a kept table read later through a view must not be staged in a transaction.
+    throw new Error(`stageCsv: ${raw} was written inside a transaction (first row id ${firstRowId})`);
+  }
+  const indexed = `(SELECT *, rowid - ${firstRowId} AS _index FROM ${raw})`;
+  const rowsSql = fewSegments
+    ? `(SELECT r.* EXCLUDE (_index), (r._index + ${lineOffsetCase(mapping.segments)})::BIGINT AS _line FROM ${indexed} r)`
+    : `(SELECT r.* EXCLUDE (_index), (r._index + s.line_offset)::BIGINT AS _line
+        FROM ${indexed} r ASOF JOIN ${segments} s ON r._index >= s.start_index)`;
+  await warehouse.run(`CREATE OR REPLACE TEMP VIEW ${options.name} AS SELECT * FROM ${rowsSql}`);
   const physical = [...mapping.physicalLineOfReaderLine].map(([reader, line]) => `(${reader}, ${line})`);
   await warehouse.run(
     `INSERT INTO reject (source, file, line, column_name, value, reason)
@@ -160,6 +175,7 @@ export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): 
   );
   return {
     view: options.name,
+    rowsSql,
     columns,
     rowsRead: acceptedCount + rejected.length,
     rowsMalformed: rejected.length,
