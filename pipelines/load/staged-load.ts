@@ -50,7 +50,9 @@ export interface StagedRows {
   rowsSql: string;
   /** The checked rows (every row, with `_bad`). */
   checked: string;
-  /** Rows that failed a rule (recorded in `reject`); malformed records are not among the staged rows. */
+  /** Rows staged (records read less the malformed ones, which are not among the staged rows). */
+  stagedRows: number;
+  /** Staged rows that failed a rule (recorded in `reject`); the rest are accepted. */
   badRows: number;
 }
 
@@ -127,7 +129,12 @@ export async function loadStagedCsv(context: LoadContext, plan: StagedLoadPlan):
     await warehouse.run(
       `CREATE OR REPLACE TEMP VIEW ${accepted} AS SELECT * EXCLUDE (_bad) FROM ${checked} WHERE NOT _bad`,
     );
-    const rowsLoaded = await plan.write(accepted, { rowsSql: staged.rowsSql, checked, badRows });
+    const rowsLoaded = await plan.write(accepted, {
+      rowsSql: staged.rowsSql,
+      checked,
+      stagedRows: staged.rowsRead - staged.rowsMalformed,
+      badRows,
+    });
     return { rowsRead: staged.rowsRead, rowsLoaded };
   } finally {
     await warehouse.run(

@@ -127,7 +127,7 @@ export async function writeObservationPart(
 /**
  * Adds a source whose rows stay where they were read (permanent tables, named in `tables`) to the
  * `observation` view without copying them: `rows` is a FROM item over those tables only, and the stored
- * expressions are evaluated whenever the view is read. Returns the rows the view shows for the source.
+ * expressions are evaluated whenever the view is read.
  */
 export async function viewObservationPartInPlace(
   warehouse: Warehouse,
@@ -135,14 +135,11 @@ export async function viewObservationPartInPlace(
   tables: string[],
   rows: string,
   part: ObservationPart,
-): Promise<number> {
+): Promise<void> {
   await registerPart(
     warehouse,
     sourceId,
     tables,
     partSelect(`(SELECT ${storedList(part)} FROM ${rows})`, part),
-  );
-  return (
-    (await warehouse.scalar<number>("SELECT count(*) FROM observation WHERE source = $1", [sourceId])) ?? 0
   );
 }

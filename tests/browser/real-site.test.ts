@@ -162,6 +162,10 @@ describe.skipIf(skipReason !== "")("the real site in Chromium, from file://", ()
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
     await page.locator(".area-picker summary").focus();
     await page.keyboard.press("Enter");
+    // The details element's toggle event (which moves focus to the filter) is dispatched as a separate task.
+    await page.waitForFunction(() => document.activeElement?.className === "picker-filter", undefined, {
+      timeout: 2000,
+    });
     expect(await page.evaluate(() => document.activeElement?.className)).toBe("picker-filter");
     await page.keyboard.type("kenil");
     const visible = await page.locator(".area-picker li:not([hidden])").allTextContents();

@@ -181,13 +181,14 @@ export const observationsLongAdapter = defineAdapter({
             tables.push(kept.rejected);
           }
           const derived = typedObservationDerived(options, manifest.missingMarkers);
-          return await viewObservationPartInPlace(
+          await viewObservationPartInPlace(
             warehouse,
             manifest.id,
             tables,
             `(SELECT *, ${derived} FROM ${staged.rowsSql} ${joins} ${accepted})`,
             typedObservationPart(options, manifest.id, areaTypes),
           );
+          return staged.stagedRows - staged.badRows;
         },
       });
     } finally {

@@ -7,6 +7,7 @@ import {
   OBSERVATION_COLUMN_TYPES,
   type ObservationPart,
   observationPartTable,
+  viewObservationPartInPlace,
   writeObservationPart,
 } from "../../../pipelines/warehouse/observation-store.ts";
 import { SCHEMA_SQL } from "../../../pipelines/warehouse/schema.ts";
@@ -118,6 +119,28 @@ describe("observation store", () => {
       { source: "small-source", n: 1 },
     ]);
     expect(await warehouse.scalar("SELECT count(*)::INTEGER FROM observation_part")).toBe(1);
+  });
+
+  it("reads a source in place from tables it names, through their joins, without copying its rows", async () => {
+    await warehouse.run(`CREATE TABLE kept_rows AS SELECT * FROM ${ROWS};
+      CREATE TABLE kept_names AS SELECT * FROM (VALUES ('i1', 'indicator-one', 1000.0)) AS t(name, id, multiplier)`);
+    const rows = "(SELECT * FROM kept_rows LEFT JOIN kept_names ON name = indicator WHERE line <> 3)";
+    await viewObservationPartInPlace(warehouse, "kept-source", ["kept_rows", "kept_names"], rows, {
+      stored: {
+        indicator: "id",
+        area_code: "area",
+        period: "period",
+        value: "n / d * multiplier",
+        source_line: "line",
+      },
+      derived: { area_type: "'lsoa11'", source: "'kept-source'" },
+    });
+    expect(await warehouse.rows("SELECT indicator, area_code, value, source_line FROM observation")).toEqual([
+      { indicator: "indicator-one", area_code: "E01000001", value: 500, source_line: 2 },
+    ]);
+    expect(await warehouse.scalar("SELECT table_name FROM observation_part")).toBe("kept_rows, kept_names");
+    await warehouse.run("UPDATE kept_names SET multiplier = 100");
+    expect(await warehouse.scalar("SELECT value FROM observation")).toBe(50);
   });
 
   it("keeps every part when sources are written side by side on separate connections", async () => {

@@ -7,7 +7,22 @@ describe("text cells", () => {
     const warehouse = await Warehouse.open(":memory:");
     try {
       const text = new ColumnValues([]).text("cell");
-      const cells = ["", " ", "  ", "a", " a", "a ", " a b ", "\ta", "a\n", "é", "é ", "\u00a0a", "a\u3000", "\u2003"];
+      const cells = [
+        "",
+        " ",
+        "  ",
+        "a",
+        " a",
+        "a ",
+        " a b ",
+        "\ta",
+        "a\n",
+        "é",
+        "é ",
+        "\u00a0a",
+        "a\u3000",
+        "\u2003",
+      ];
       const rows = await warehouse.rows<{ cell: string | null; fast: string | null; plain: string | null }>(
         `SELECT cell, ${text} AS fast, nullif(trim(cell), '') AS plain
          FROM (SELECT unnest(string_split($1, '|')) AS cell UNION ALL SELECT NULL)`,
