@@ -85,4 +85,31 @@ describe("loading a CSV with bad rows", () => {
       warehouse.close();
     }
   });
+  it("keeps line numbers right when many records span lines (rows read in place through a segment table)", async () => {
+    const records = Array.from(
+      { length: 40 },
+      (_, i) => `test-proportion,E01000001,${2000 + i},1,10,"first line\nsecond line"`,
+    );
+    const text = `indicator,area_code,period,numerator,denominator,comment\n${records.join("\n")}\ntest-proportion,E09999999,2019,3,10,x\n`;
+    project = createFixtureProject({ observations: text });
+    expect((await project.ntg("load")).code).toBe(0);
+    const warehouse = await Warehouse.open(`${project.distDir}/warehouse.duckdb`, { readOnly: true });
+    try {
+      const rejects = await warehouse.rows<{ line: number }>("SELECT line FROM reject ORDER BY line");
+      expect(rejects.map((row) => row.line)).toEqual([82]);
+      const loaded = await warehouse.rows<{ period: string; source_line: number }>(
+        "SELECT period, source_line FROM observation ORDER BY source_line",
+      );
+      expect(loaded).toHaveLength(40);
+      expect(loaded.every((row, i) => row.period === String(2000 + i) && row.source_line === 2 + 2 * i)).toBe(
+        true,
+      );
+      const kept = await warehouse.scalar<number>(
+        "SELECT count(*)::INTEGER FROM duckdb_tables() WHERE table_name = 'observation_of_test_observations_segments'",
+      );
+      expect(kept).toBe(1);
+    } finally {
+      warehouse.close();
+    }
+  });
 });
