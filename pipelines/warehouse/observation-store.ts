@@ -1,11 +1,12 @@
 /**
  * How observations are stored. Readers see one `observation` view with the same columns for every
- * source; behind it, small sources write every column to `observation_all_columns`, and large long-format
- * sources write a narrow table of their own (`observation_of_<source>`) holding only the columns that vary
- * from row to row. What is the same for the whole file (the source id, sex and age when the file has no
- * such columns, a single area type) or follows from other columns (the period's first year, a note that
- * the value was computed) is given by the view instead of being written 16 million times: writing a
- * constant text column costs about a second per 16M rows, a column of NULLs about a quarter of one.
+ * source. Behind it, small sources write every column to `observation_all_columns`. A large source may
+ * instead have a part of its own, read in place (`viewObservationPartInPlace`): the typed table its file
+ * was read into, with its small lookup tables, holding only the columns that vary from row to row. What is the same for the whole file (the source id, sex and age
+ * when the file has no such columns, a single area type) or follows from other columns (the period's first
+ * year, a note that the value was computed) is given by the view instead of being written 16 million
+ * times: writing a constant text column costs about a second per 16M rows, a column of NULLs about a
+ * quarter of one, and copying 16M rows at all several seconds.
  *
  * Each part is registered in `observation_part` and the view is rebuilt after every write, so a reader
  * never needs to know where a source's rows are.
@@ -52,7 +53,7 @@ export interface ObservationPart {
   derived: Partial<Record<ObservationColumn, string>>;
 }
 
-/** The narrow table of one source (identifier-safe). */
+/** The name of the table a source's rows are kept in (identifier-safe). */
 export function observationPartTable(sourceId: string): string {
   return `observation_of_${sourceId.toLowerCase().replace(/[^a-z0-9]+/g, "_")}`;
 }
@@ -104,24 +105,6 @@ async function registerPart(
     select,
   ]);
   await rebuildObservationView(warehouse);
-}
-
-/**
- * Writes one source's observations as a narrow table of their own (replacing any earlier load of the
- * source) and adds it to the `observation` view. Returns the rows written.
- */
-export async function writeObservationPart(
-  warehouse: Warehouse,
-  sourceId: string,
-  rows: string,
-  part: ObservationPart,
-): Promise<number> {
-  const table = observationPartTable(sourceId);
-  await warehouse.run(
-    `CREATE OR REPLACE TABLE ${quoteIdentifier(table)} AS SELECT ${storedList(part)} FROM ${rows}`,
-  );
-  await registerPart(warehouse, sourceId, [table], partSelect(quoteIdentifier(table), part));
-  return (await warehouse.scalar<number>(`SELECT count(*) FROM ${quoteIdentifier(table)}`)) ?? 0;
 }
 
 /**

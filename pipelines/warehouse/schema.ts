@@ -136,7 +136,8 @@ CREATE TABLE IF NOT EXISTS observation_all_columns (
   source_line BIGINT
 );
 
--- Large long-format sources store their rows in a narrow table of their own (pipelines/warehouse/observation-store.ts).
+-- Long-format sources keep their rows in tables of their own, read in place by the observation view
+-- (pipelines/warehouse/observation-store.ts); table_name lists those tables.
 CREATE TABLE IF NOT EXISTS observation_part (
   source VARCHAR NOT NULL,
   table_name VARCHAR NOT NULL,
@@ -203,7 +204,7 @@ export const TABLE_DESCRIPTIONS: Record<string, string> = {
   observation_all_columns:
     "observations of the smaller sources, every column written (read them through observation)",
   observation_part:
-    "the sources whose observations are in a narrow table of their own (observation_of_<source>), and how the observation view reads each",
+    "the sources whose observations are in tables of their own (observation_of_<source>…), and how the observation view reads each",
   population: "population by area, period and age band",
   deprivation: "IoD editions: score, national rank and decile by LSOA and domain",
   target: "baselines and targets (LAA, differential, floor)",
