@@ -3,6 +3,7 @@
  * definitions, area-registering sources, data), rebuilding the area closure after the geography phases.
  * Prints one line per source with rows read, loaded and rejected, and a summary of rejects by reason.
  */
+import { existsSync, statSync } from "node:fs";
 import type { Indicator } from "../catalogue/indicator-catalogue.ts";
 import { loadCatalogue } from "../catalogue/indicator-catalogue.ts";
 import { displayPath } from "../config/read-yaml-config.ts";
@@ -73,7 +74,15 @@ function loadConcurrency(): number {
 }
 
 async function loadInParallel(input: LoadInput, sources: PreparedSource[]): Promise<SourceLoadSummary[]> {
-  const queue = [...sources];
+  // Largest files first, so that the longest loads do not start last and leave one connection idle.
+  const size = (source: PreparedSource) => {
+    const fetched = input.fetched.get(source.manifest.id);
+    return fetched && existsSync(fetched.path) ? statSync(fetched.path).size : 0;
+  };
+  const queue = [...sources]
+    .map((source) => ({ source, bytes: size(source) }))
+    .sort((a, b) => b.bytes - a.bytes || a.source.manifest.id.localeCompare(b.source.manifest.id))
+    .map((entry) => entry.source);
   const summaries: SourceLoadSummary[] = [];
   const worker = async () => {
     const connection = await input.warehouse.connect();
