@@ -17,7 +17,11 @@ export const ALL_TABLE_DESCRIPTIONS: Record<string, string> = {
     "the latest quarterly exception report: one row per exception per level and group (county board, theme groups, district partnerships), 'no exceptions' rows for empty groups",
 };
 
-/** The description of a warehouse table, including the per-source observation tables named by pattern. */
+/**
+ * The description of a warehouse table, including the tables a long-format source keeps its rows in
+ * (`observation_of_<source>` and the small tables beside it, `observation_of_<source>__<what>`; a source id
+ * never gives two underscores in a row).
+ */
 export function describeTable(name: string): string {
   const known = ALL_TABLE_DESCRIPTIONS[name];
   if (known !== undefined) return known;
@@ -27,10 +31,15 @@ export function describeTable(name: string): string {
       "_indicators",
       "the catalogue indicator of each indicator name in one source's file (used by the observation view)",
     ],
-    ["_areas", "the area type of each area code in one source's file (used by the observation view)"],
-    ["_rejected", "the lines of one source's file that were rejected (the observation view leaves them out)"],
-    ["_segments", "where one source's file has multi-line records: the line offset of each run of rows"],
+    ["__areas", "the area type of each area code in one source's file (used by the observation view)"],
+    [
+      "__rejected",
+      "the lines of one source's file that were rejected (the observation view leaves them out)",
+    ],
+    ["__segments", "where one source's file has multi-line records: the line offset of each run of rows"],
   ];
-  for (const [suffix, description] of kept) if (name.endsWith(suffix)) return description;
+  for (const [suffix, description] of kept) {
+    if (name.endsWith(suffix)) return description;
+  }
   return "one source's rows as read from its file, typed (read them through the observation view)";
 }

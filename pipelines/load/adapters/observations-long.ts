@@ -160,9 +160,9 @@ export const observationsLongAdapter = defineAdapter({
         // The rows stay in the table they were read into; the observation view reads them in place.
         write: async (_accepted, staged) => {
           const kept = {
-            indicators: `${keptTable}_indicators`,
-            areas: `${keptTable}_areas`,
-            rejected: `${keptTable}_rejected`,
+            indicators: `${keptTable}__indicators`,
+            areas: `${keptTable}__areas`,
+            rejected: `${keptTable}__rejected`,
           };
           const tables = [keptTable, kept.indicators];
           await warehouse.run(`CREATE OR REPLACE TABLE ${kept.indicators} AS SELECT * FROM ${indicatorMap}`);

@@ -38,7 +38,7 @@ export interface StagedCsv {
   view: string;
   /**
    * The staged rows with `_line` as a FROM-clause item. With `keepAs` it reads only the kept table (and,
-   * for files with many multi-line records, its `<keepAs>_segments` table), so a permanent view can use it.
+   * for files with many multi-line records, its `<keepAs>__segments` table), so a permanent view can use it.
    */
   rowsSql: string;
   columns: string[];
@@ -124,7 +124,7 @@ export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): 
   }
   const raw = options.keepAs ?? `${options.name}_raw`;
   const rejects = `${options.name}_rejects`;
-  const segments = options.keepAs ? `${options.keepAs}_segments` : `${options.name}_segments`;
+  const segments = options.keepAs ? `${options.keepAs}__segments` : `${options.name}_segments`;
   // The column list is fixed from the header so that a short or long record is a reject, not a new column.
   const columnTypes = `{${columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(", ")}}`;
   await dropStaged(warehouse, options.name);

@@ -105,7 +105,7 @@ describe("loading a CSV with bad rows", () => {
         true,
       );
       const kept = await warehouse.scalar<number>(
-        "SELECT count(*)::INTEGER FROM duckdb_tables() WHERE table_name = 'observation_of_test_observations_segments'",
+        "SELECT count(*)::INTEGER FROM duckdb_tables() WHERE table_name = 'observation_of_test_observations__segments'",
       );
       expect(kept).toBe(1);
     } finally {
