@@ -28,7 +28,7 @@ export function describeTable(name: string): string {
   if (!name.startsWith("observation_of_")) return "";
   const kept: [string, string][] = [
     [
-      "_indicators",
+      "__indicators",
       "the catalogue indicator of each indicator name in one source's file (used by the observation view)",
     ],
     ["__areas", "the area type of each area code in one source's file (used by the observation view)"],
