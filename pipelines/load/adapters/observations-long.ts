@@ -136,6 +136,7 @@ export const observationsLongAdapter = defineAdapter({
     const indicatorMap = `${context.stagingName}_indicators`;
     const areaMap = `${context.stagingName}_areas`;
     const keptTable = observationPartTable(manifest.id);
+    const derived = typedObservationDerived(options, manifest.missingMarkers);
     try {
       return await loadStagedCsv(context, {
         requiredColumns: [
@@ -152,7 +153,7 @@ export const observationsLongAdapter = defineAdapter({
           await buildAreaMap(context, staged, areaTypes, areaMap);
         },
         joins: `LEFT JOIN ${indicatorMap} ON _indicator_name = _name LEFT JOIN ${areaMap} ON _area_code = _area`,
-        derivedColumns: typedObservationDerived(options, manifest.missingMarkers),
+        derivedColumns: derived,
         duplicateKey: typedObservationKey(options),
         rules: typedObservationRules(options, areaTypes),
         checkedAsView: true,
@@ -180,7 +181,6 @@ export const observationsLongAdapter = defineAdapter({
             accepted = `WHERE _line NOT IN (SELECT _line FROM ${kept.rejected})`;
             tables.push(kept.rejected);
           }
-          const derived = typedObservationDerived(options, manifest.missingMarkers);
           await viewObservationPartInPlace(
             warehouse,
             manifest.id,

@@ -148,10 +148,11 @@ export function typedObservationRules(options: ObservationsLongOptions, areaType
 }
 
 /**
- * How the accepted typed rows are stored (see pipelines/warehouse/observation-store.ts): the columns that
- * vary by row are written; the source id, a single area type, sex and age when the file has no such
- * columns, and the period's first year are given by the view. When the file has no value column, every
- * value is computed from the counts, so the note saying so is added by the view too.
+ * How the observation view reads the typed rows in place (see pipelines/warehouse/observation-store.ts):
+ * the columns that vary by row come from the typed rows; the source id, a single area type, sex and age
+ * when the file has no such columns, and the period's first year are constants or expressions of the
+ * view. When the file has no value column, every value is computed from the counts, so the note saying so
+ * is added by the view too.
  */
 export function typedObservationPart(
   options: ObservationsLongOptions,

@@ -125,11 +125,12 @@ export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): 
   const raw = options.keepAs ?? `${options.name}_raw`;
   const rejects = `${options.name}_rejects`;
   const segments = options.keepAs ? `${options.keepAs}__segments` : `${options.name}_segments`;
+  const tableKind = options.keepAs ? "TABLE" : "TEMP TABLE";
   // The column list is fixed from the header so that a short or long record is a reject, not a new column.
   const columnTypes = `{${columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(", ")}}`;
   await dropStaged(warehouse, options.name);
   await warehouse.run(
-    `CREATE OR REPLACE ${options.keepAs ? "" : "TEMP "}TABLE ${raw} AS SELECT ${options.project ?? "*"} FROM ${readCsvCall(
+    `CREATE OR REPLACE ${tableKind} ${raw} AS SELECT ${options.project ?? "*"} FROM ${readCsvCall(
       options.file,
       delimiter,
       `, columns = ${columnTypes}, store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scan'`,
@@ -147,7 +148,7 @@ export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): 
   const fewSegments = mapping.segments.length <= 32;
   if (!fewSegments) {
     await warehouse.run(
-      `CREATE OR REPLACE ${options.keepAs ? "" : "TEMP "}TABLE ${segments} AS SELECT * FROM (VALUES ${mapping.segments
+      `CREATE OR REPLACE ${tableKind} ${segments} AS SELECT * FROM (VALUES ${mapping.segments
         .map((s) => `(${s.startIndex}, ${s.offset})`)
         .join(", ")}) AS t(start_index, line_offset)`,
     );
