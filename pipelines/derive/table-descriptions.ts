@@ -37,6 +37,10 @@ export function describeTable(name: string): string {
       "the lines of one source's file that were rejected (the observation view leaves them out)",
     ],
     ["__segments", "where one source's file has multi-line records: the line offset of each run of rows"],
+    [
+      "__text_rows",
+      "one source's rows with a count that is not a plain number (a marker, \"1,296\"), read as text with their lines",
+    ],
   ];
   for (const [suffix, description] of kept) {
     if (name.endsWith(suffix)) return description;

@@ -7,12 +7,16 @@
  */
 import type { AdapterResult, LoadContext } from "./adapter.ts";
 import { anyRuleFails, type RowRule, rejectBadRows } from "./csv/row-rules.ts";
-import { dropStaged, stageCsv } from "./csv/stage-csv.ts";
+import { dropStaged, type StageCsvOptions, stageCsv } from "./csv/stage-csv.ts";
 
 export interface StagedLoadPlan {
   requiredColumns: string[];
   /** Select list applied while reading the file (see StageCsvOptions.project). */
   project?: string;
+  /** Columns the reader parses as numbers (see StageCsvOptions.numericColumns). */
+  numericColumns?: StageCsvOptions["numericColumns"];
+  /** Select list for records read again as text (see StageCsvOptions.textProject). */
+  textProject?: string;
   /**
    * Reshapes the staged view before checking, e.g. wide → long with UNPIVOT so that one rule covers many
    * columns. Receives the view name, returns a FROM-clause item.
@@ -50,6 +54,8 @@ export interface StagedRows {
   rowsSql: string;
   /** The checked rows (every row, with `_bad`). */
   checked: string;
+  /** Permanent tables the rows are read from besides the kept table (see StagedCsv.keptTables). */
+  keptTables: string[];
   /** Rows staged (records read less the malformed ones, which are not among the staged rows). */
   stagedRows: number;
   /** Staged rows that failed a rule (recorded in `reject`); the rest are accepted. */
@@ -105,6 +111,8 @@ export async function loadStagedCsv(context: LoadContext, plan: StagedLoadPlan):
       name: context.stagingName,
       requiredColumns: [...new Set(plan.requiredColumns)],
       project: plan.project,
+      numericColumns: plan.numericColumns,
+      textProject: plan.textProject,
       keepAs: plan.keepStagedAs,
     });
     if (plan.prepare) await plan.prepare(staged.view);
@@ -131,6 +139,7 @@ export async function loadStagedCsv(context: LoadContext, plan: StagedLoadPlan):
     );
     const rowsLoaded = await plan.write(accepted, {
       rowsSql: staged.rowsSql,
+      keptTables: staged.keptTables,
       checked,
       stagedRows: staged.rowsRead - staged.rowsMalformed,
       badRows,

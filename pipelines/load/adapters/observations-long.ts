@@ -24,6 +24,7 @@ import { loadStagedCsv } from "../staged-load.ts";
 import {
   typedObservationDerived,
   typedObservationKey,
+  typedObservationNumericColumns,
   typedObservationPart,
   typedObservationRules,
   typedObservationValues,
@@ -147,7 +148,9 @@ export const observationsLongAdapter = defineAdapter({
           ...(columns.age ? [columns.age] : []),
           ...measureColumnNames(columns),
         ],
-        project: typedObservationValues(context.values, options),
+        project: typedObservationValues(context.values, options, true),
+        numericColumns: typedObservationNumericColumns(options),
+        textProject: typedObservationValues(context.values, options),
         async prepare(staged) {
           await buildIndicatorMap(context, options, staged, indicatorMap);
           await buildAreaMap(context, staged, areaTypes, areaMap);
@@ -165,7 +168,7 @@ export const observationsLongAdapter = defineAdapter({
             areas: `${keptTable}__areas`,
             rejected: `${keptTable}__rejected`,
           };
-          const tables = [keptTable, kept.indicators];
+          const tables = [keptTable, ...staged.keptTables, kept.indicators];
           await warehouse.run(`CREATE OR REPLACE TABLE ${kept.indicators} AS SELECT * FROM ${indicatorMap}`);
           let joins = `LEFT JOIN ${kept.indicators} ON _indicator_name = _name`;
           if (areaTypes.length > 1) {

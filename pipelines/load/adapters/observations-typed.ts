@@ -18,8 +18,16 @@ function presentFields(options: ObservationsLongOptions): NumericField[] {
   return NUMERIC_FIELDS.filter((field) => options.columns[field]);
 }
 
-/** Select list over the file's text columns, applied while reading (lateral aliases: one cast per cell). */
-export function typedObservationValues(values: ColumnValues, options: ObservationsLongOptions): string {
+/**
+ * Select list over the file's columns, applied while reading (lateral aliases: one cast per cell). With
+ * `numbersParsed` the reader has already parsed the measure columns (see `typedObservationNumericColumns`)
+ * and only rows with plain numbers arrive, so no text is kept; otherwise the measure columns are text.
+ */
+export function typedObservationValues(
+  values: ColumnValues,
+  options: ObservationsLongOptions,
+  numbersParsed = false,
+): string {
   const { columns } = options;
   const parts = [
     `${columns.indicator ? values.text(columns.indicator) : quoteLiteral(options.indicator!)} AS _name`,
@@ -32,12 +40,29 @@ export function typedObservationValues(values: ColumnValues, options: Observatio
   if (columns.comparison) parts.push(`${values.text(columns.comparison)} AS _comparison`);
   for (const field of presentFields(options)) {
     const cell = values.column(columns[field]!);
+    if (numbersParsed) {
+      parts.push(`${cell} AS _${field}_cast`);
+      continue;
+    }
     parts.push(
       `TRY_CAST(${cell} AS DOUBLE) AS _${field}_cast`,
       `CASE WHEN NOT coalesce(isfinite(_${field}_cast), false) THEN ${cell} END AS _${field}_raw`,
     );
   }
   return parts.join(",\n  ");
+}
+
+/**
+ * The measure columns the reader parses as numbers itself (a record with a marker, a thousands separator
+ * or a typo in one of them is read again as text), with the typed column holding each.
+ */
+export function typedObservationNumericColumns(
+  options: ObservationsLongOptions,
+): Array<{ column: string; stagedAs: string }> {
+  return presentFields(options).map((field) => ({
+    column: options.columns[field]!,
+    stagedAs: `_${field}_cast`,
+  }));
 }
 
 /**

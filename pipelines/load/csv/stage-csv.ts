@@ -3,7 +3,9 @@
  * text so that nothing is lost to type guessing, and every malformed record recorded in `reject` with its
  * physical line. The staging view `<name>` has the file's own column names plus `_line`.
  */
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { SourceError } from "../../../models/errors.ts";
 import { displayPath } from "../../config/read-yaml-config.ts";
 import { quoteIdentifier, quoteLiteral, type Warehouse } from "../../warehouse/warehouse.ts";
@@ -46,6 +48,8 @@ export interface StagedCsv {
   rowsRead: number;
   /** Malformed records rejected by the CSV reader. */
   rowsMalformed: number;
+  /** Permanent tables besides `keepAs` that `rowsSql` reads (segments, records read again as text). */
+  keptTables: string[];
 }
 
 export interface StageCsvOptions {
@@ -66,10 +70,27 @@ export interface StageCsvOptions {
    * large files whose rows are then read in place through a view rather than copied again.
    */
   keepAs?: string;
+  /**
+   * Columns the reader parses as DOUBLE itself, several times faster than reading text and casting it
+   * (`project` then sees them as numbers). A record whose only problem is such a cell that is not a plain
+   * number (a marker such as `*`, "1,296", a typo) is not lost: it is read again as text from the reader's
+   * copy of the record, through `textProject`, into a table of its own (`<table>__text_rows`, with `_line`),
+   * which the staged rows include. `stagedAs` names the projected column holding the number: if any is not
+   * finite (the file spells out "NaN" or "inf", which the reader parses), the whole file is staged again as
+   * text with `textProject`, so that such a cell is reported as written.
+   */
+  numericColumns?: Array<{ column: string; stagedAs: string }>;
+  /** The select list over the file's columns as text, for records read again as text (with `numericColumns`). */
+  textProject?: string;
 }
 
 function readCsvCall(file: string, delimiter: string, extra = ""): string {
-  return `read_csv(${quoteLiteral(file)}, header = true, delim = ${quoteLiteral(delimiter)}, quote = '"', escape = '"', all_varchar = true, strict_mode = true, null_padding = false, auto_detect = false${extra})`;
+  return `read_csv(${quoteLiteral(file)}, header = true, delim = ${quoteLiteral(delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false, auto_detect = false${extra})`;
+}
+
+/** A CSV header record for `columns` (quoted), so records kept as text can be read again as a file. */
+function headerRecord(columns: string[], delimiter: string): string {
+  return columns.map((c) => `"${c.replaceAll('"', '""')}"`).join(delimiter);
 }
 
 /** The header record's fields (BOM stripped, quotes honoured). */
@@ -125,26 +146,56 @@ export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): 
   const raw = options.keepAs ?? `${options.name}_raw`;
   const rejects = `${options.name}_rejects`;
   const segments = options.keepAs ? `${options.keepAs}__segments` : `${options.name}_segments`;
+  const textRows = options.keepAs ? `${options.keepAs}__text_rows` : `${options.name}_text_rows`;
   const tableKind = options.keepAs ? "TABLE" : "TEMP TABLE";
+  const numeric = new Set((options.numericColumns ?? []).map((n) => n.column));
   // The column list is fixed from the header so that a short or long record is a reject, not a new column.
-  const columnTypes = `{${columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(", ")}}`;
+  const columnTypes = (typed: boolean) =>
+    `{${columns.map((c) => `${quoteLiteral(c)}: '${typed && numeric.has(c) ? "DOUBLE" : "VARCHAR"}'`).join(", ")}}`;
   await dropStaged(warehouse, options.name);
   await warehouse.run(
     `CREATE OR REPLACE ${tableKind} ${raw} AS SELECT ${options.project ?? "*"} FROM ${readCsvCall(
       options.file,
       delimiter,
-      `, columns = ${columnTypes}, store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scan'`,
+      `${numeric.size > 0 ? "" : ", all_varchar = true"}, columns = ${columnTypes(true)}, store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scan'`,
     )}`,
   );
-  const rejected = await warehouse.rows<{ line: number }>(
-    `SELECT DISTINCT line FROM ${rejects} ORDER BY line`,
+  if (numeric.size > 0) {
+    const notFinite = options.numericColumns!.map((n) => `NOT isfinite(${quoteIdentifier(n.stagedAs)})`);
+    const spelledOut = await warehouse.scalar<number>(
+      `SELECT count(*) FROM ${raw} WHERE ${notFinite.join(" OR ")}`,
+    );
+    if (spelledOut) {
+      return stageCsv(warehouse, { ...options, numericColumns: undefined, project: options.textProject });
+    }
+  }
+  // A record rejected only because a numeric cell is not a plain number is read again as text below.
+  const rejected = await warehouse.rows<{ line: number; cast_only: boolean }>(
+    `SELECT line, bool_and(error_type = 'CAST') AS cast_only FROM ${rejects} GROUP BY line ORDER BY line`,
   );
+  const readAsText = rejected.filter((row) => row.cast_only).map((row) => row.line);
+  const malformedCount = rejected.length - readAsText.length;
   const acceptedCount = (await warehouse.scalar<number>(`SELECT count(*) FROM ${raw}`)) ?? 0;
   const mapping = lineMapping(
     options.file,
     acceptedCount,
     rejected.map((row) => row.line),
   );
+  const keptTables: string[] = [];
+  if (numeric.size > 0) {
+    const physical = readAsText.map((line) => mapping.physicalLineOfReaderLine.get(line) ?? line);
+    await readRecordsAgainAsText(warehouse, {
+      ...options,
+      delimiter,
+      columns,
+      rejects,
+      table: textRows,
+      tableKind,
+      columnTypes: columnTypes(false),
+      physicalLines: physical,
+    });
+    if (options.keepAs) keptTables.push(textRows);
+  }
   const fewSegments = mapping.segments.length <= 32;
   if (!fewSegments) {
     await warehouse.run(
@@ -152,6 +203,7 @@ export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): 
         .map((s) => `(${s.startIndex}, ${s.offset})`)
         .join(", ")}) AS t(start_index, line_offset)`,
     );
+    if (options.keepAs) keptTables.push(segments);
   }
   // Row ids of a table are consecutive in insertion order (file order, since insertion order is preserved)
   // but start at an offset inside a transaction, hence the subtraction. A regular file needs no join.
@@ -161,10 +213,13 @@ export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): 
     throw new Error(`stageCsv: ${raw} was written inside a transaction (first row id ${firstRowId})`);
   }
   const indexed = `(SELECT *, rowid - ${firstRowId} AS _index FROM ${raw})`;
-  const rowsSql = fewSegments
+  const rowsRead = fewSegments
     ? `(SELECT r.* EXCLUDE (_index), (r._index + ${lineOffsetCase(mapping.segments)})::BIGINT AS _line FROM ${indexed} r)`
     : `(SELECT r.* EXCLUDE (_index), (r._index + s.line_offset)::BIGINT AS _line
         FROM ${indexed} r ASOF JOIN ${segments} s ON r._index >= s.start_index)`;
+  // Columns only the text rows have (the text of cells that are not numbers) are NULL for the others.
+  const rowsSql =
+    numeric.size > 0 ? `(SELECT * FROM ${rowsRead} UNION ALL BY NAME SELECT * FROM ${textRows})` : rowsRead;
   await warehouse.run(`CREATE OR REPLACE TEMP VIEW ${options.name} AS SELECT * FROM ${rowsSql}`);
   const physical = [...mapping.physicalLineOfReaderLine].map(([reader, line]) => `(${reader}, ${line})`);
   await warehouse.run(
@@ -172,6 +227,7 @@ export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): 
      SELECT ${quoteLiteral(options.sourceId)}, ${quoteLiteral(displayPath(options.file))}, coalesce(m.physical, r.line), r.column_name,
             left(ltrim(r.csv_line, chr(13) || chr(10)), 500), 'malformed record (' || lower(r.error_type) || '): ' || r.error_message
      FROM ${rejects} r LEFT JOIN (SELECT * FROM (VALUES ${physical.length > 0 ? physical.join(", ") : "(NULL, NULL)"}) AS t(reader, physical)) m ON m.reader = r.line
+     WHERE r.line NOT IN (SELECT line FROM ${rejects} GROUP BY line HAVING bool_and(error_type = 'CAST'))
      ORDER BY r.line`,
   );
   return {
@@ -179,14 +235,69 @@ export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): 
     rowsSql,
     columns,
     rowsRead: acceptedCount + rejected.length,
-    rowsMalformed: rejected.length,
+    rowsMalformed: malformedCount,
+    keptTables,
   };
+}
+
+/**
+ * Reads the records the typed reader rejected only for a cell it could not parse as a number again, as
+ * text: from the reader's copy of each record, written to a scratch file with the same header and each
+ * record's physical line in an extra first column, into `table` through `textProject` plus `_line`.
+ * Always creates the table (empty for a clean file), so the staged rows have the same columns either way.
+ */
+async function readRecordsAgainAsText(
+  warehouse: Warehouse,
+  staged: StageCsvOptions & {
+    delimiter: string;
+    columns: string[];
+    rejects: string;
+    table: string;
+    tableKind: string;
+    columnTypes: string;
+    physicalLines: number[];
+  },
+): Promise<void> {
+  const records = await warehouse.rows<{ record: string }>(
+    `SELECT ltrim(any_value(csv_line), chr(13) || chr(10)) AS record FROM ${staged.rejects}
+     GROUP BY line HAVING bool_and(error_type = 'CAST') ORDER BY line`,
+  );
+  if (records.length !== staged.physicalLines.length) {
+    throw new Error(
+      `stageCsv: ${records.length} records to read again as text, expected ${staged.physicalLines.length}`,
+    );
+  }
+  const folder = mkdtempSync(join(tmpdir(), "ntg-text-records-"));
+  const file = join(folder, "records.csv");
+  const lineColumn = "__ntg_physical_line";
+  try {
+    const lines = records.map((r, i) => `${staged.physicalLines[i]}${staged.delimiter}${r.record}`);
+    writeFileSync(
+      file,
+      [headerRecord([lineColumn, ...staged.columns], staged.delimiter), ...lines].join("\n") + "\n",
+    );
+    await warehouse.run(
+      `CREATE OR REPLACE ${staged.tableKind} ${staged.table} AS SELECT ${staged.textProject ?? "*"}, ${lineColumn}::BIGINT AS _line FROM ${readCsvCall(
+        file,
+        staged.delimiter,
+        `, all_varchar = true, columns = {${quoteLiteral(lineColumn)}: 'VARCHAR', ${staged.columnTypes.slice(1)}`,
+      )}`,
+    );
+    const read = (await warehouse.scalar<number>(`SELECT count(*) FROM ${staged.table}`)) ?? 0;
+    if (read !== records.length) {
+      throw new Error(
+        `stageCsv: ${displayPath(staged.file)}: ${records.length} records with cells that are not plain numbers, but ${read} read again as text`,
+      );
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 /** Drops the staging tables and view. */
 export async function dropStaged(warehouse: Warehouse, name: string): Promise<void> {
   await warehouse.run(
-    `DROP VIEW IF EXISTS ${name}; DROP TABLE IF EXISTS ${name}_raw; DROP TABLE IF EXISTS ${name}_segments; DROP TABLE IF EXISTS ${name}_rejects; DROP TABLE IF EXISTS ${name}_rejects_scan;`,
+    `DROP VIEW IF EXISTS ${name}; DROP TABLE IF EXISTS ${name}_raw; DROP TABLE IF EXISTS ${name}_segments; DROP TABLE IF EXISTS ${name}_text_rows; DROP TABLE IF EXISTS ${name}_rejects; DROP TABLE IF EXISTS ${name}_rejects_scan;`,
   );
 }
 

@@ -9,6 +9,7 @@ describe("ntg query --tables descriptions", () => {
       /catalogue indicator/,
     );
     expect(describeTable("observation_of_fingertips__rejected")).toMatch(/rejected/);
+    expect(describeTable("observation_of_fingertips__text_rows")).toMatch(/not a plain number/);
     expect(describeTable("observation")).toMatch(/a view over/);
     expect(describeTable("not_a_table")).toBe("");
   });

@@ -60,4 +60,63 @@ describe("number cells in a long observations file", () => {
       warehouse.close();
     }
   });
+
+  // The reader parses the counts as numbers; records with a marker or separator are read again as text and
+  // must keep their own lines, also after a quoted field that spans two lines and with CRLF line ends.
+  const MIXED = [
+    "indicator,area_code,period,numerator,denominator,comment", // 1
+    "test-proportion,E01000001,2019,12,100,", // 2
+    'test-proportion,E01000002,2019,*,100,"two', // 3 marker, record on lines 3-4
+    'lines"', // 4
+    "test-proportion,E01000003,2019,5,100,", // 5
+    'test-proportion,E01000004,2019,"1,000","2,000",', // 6 separators
+    "test-proportion,E01000005,2019,7,100,", // 7
+    'test-proportion,E01000001,2018,x,100,"a ""quoted"" word"', // 8 marker
+    "test-proportion,E01000002,2018,12abc,100,", // 9 not a number
+    "test-proportion,E01000003,2018,3,100,", // 10
+  ];
+  for (const lineEnd of ["\n", "\r\n"]) {
+    it(`keeps the line of every record read again as text (${JSON.stringify(lineEnd)} line ends)`, async () => {
+      project = createFixtureProject({ observations: `${MIXED.join(lineEnd)}${lineEnd}` });
+      const result = await project.ntg("load");
+      expect(result.code, result.stderr).toBe(0);
+      const warehouse = await Warehouse.open(`${project.distDir}/warehouse.duckdb`, { readOnly: true });
+      try {
+        const loaded = await warehouse.rows<{
+          source_line: number;
+          area_code: string;
+          numerator: number | null;
+          note: string | null;
+        }>(
+          "SELECT source_line, area_code, numerator, note FROM observation WHERE source = 'test-observations' ORDER BY source_line",
+        );
+        const computed = "value computed from numerator and denominator";
+        expect(loaded).toEqual([
+          { source_line: 2, area_code: "E01000001", numerator: 12, note: computed },
+          {
+            source_line: 3,
+            area_code: "E01000002",
+            numerator: null,
+            note: 'numerator: suppressed or missing in source (marker "*")',
+          },
+          { source_line: 5, area_code: "E01000003", numerator: 5, note: computed },
+          { source_line: 6, area_code: "E01000004", numerator: 1000, note: computed },
+          { source_line: 7, area_code: "E01000005", numerator: 7, note: computed },
+          {
+            source_line: 8,
+            area_code: "E01000001",
+            numerator: null,
+            note: 'numerator: suppressed or missing in source (marker "x")',
+          },
+          { source_line: 10, area_code: "E01000003", numerator: 3, note: computed },
+        ]);
+        const rejects = await warehouse.rows<{ line: number; value: string; reason: string }>(
+          "SELECT line, value, reason FROM reject WHERE source = 'test-observations' ORDER BY line",
+        );
+        expect(rejects).toEqual([{ line: 9, value: "12abc", reason: "not a number" }]);
+      } finally {
+        warehouse.close();
+      }
+    });
+  }
 });
