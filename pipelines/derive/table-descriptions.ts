@@ -39,7 +39,7 @@ export function describeTable(name: string): string {
     ["__segments", "where one source's file has multi-line records: the line offset of each run of rows"],
     [
       "__text_rows",
-      "one source's rows with a count that is not a plain number (a marker, \"1,296\"), read as text with their lines",
+      'one source\'s rows with a count that is not a plain number (a marker, "1,296"), read as text with their lines',
     ],
   ];
   for (const [suffix, description] of kept) {

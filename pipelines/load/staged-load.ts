@@ -17,6 +17,8 @@ export interface StagedLoadPlan {
   numericColumns?: StageCsvOptions["numericColumns"];
   /** Select list for records read again as text (see StageCsvOptions.textProject). */
   textProject?: string;
+  /** Columns computed as the staged rows are read (see StageCsvOptions.readColumns). */
+  readColumns?: StageCsvOptions["readColumns"];
   /**
    * Reshapes the staged view before checking, e.g. wide → long with UNPIVOT so that one rule covers many
    * columns. Receives the view name, returns a FROM-clause item.
@@ -113,6 +115,7 @@ export async function loadStagedCsv(context: LoadContext, plan: StagedLoadPlan):
       project: plan.project,
       numericColumns: plan.numericColumns,
       textProject: plan.textProject,
+      readColumns: plan.readColumns,
       keepAs: plan.keepStagedAs,
     });
     if (plan.prepare) await plan.prepare(staged.view);

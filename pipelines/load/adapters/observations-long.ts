@@ -112,6 +112,37 @@ async function buildAreaMap(
     GROUP BY code`);
 }
 
+/**
+ * How the observation view finds each row's indicator, value type and multiplier: through the kept copy of
+ * the indicator map, or, when every name in the file is its own catalogue id and the indicators share one
+ * value type and multiplier (a file in the generic format), as constants without a join.
+ */
+async function indicatorLookup(
+  context: LoadContext,
+  map: string,
+  keptMap: string,
+): Promise<{ joins: string; columns: string }> {
+  const shape = await context.warehouse.rows<{
+    identity: boolean;
+    value_types: number;
+    multipliers: number;
+    value_type: string;
+    multiplier: number;
+  }>(
+    `SELECT bool_and(_indicator_id = _indicator_name) AS identity, count(DISTINCT _value_type) AS value_types,
+            count(DISTINCT _multiplier) AS multipliers, any_value(_value_type) AS value_type, any_value(_multiplier) AS multiplier
+     FROM ${map} WHERE _indicator_id IS NOT NULL`,
+  );
+  const only = shape[0];
+  if (only?.identity && only.value_types === 1 && only.multipliers === 1) {
+    return {
+      joins: "",
+      columns: `, _name AS _indicator_id, ${quoteLiteral(only.value_type)} AS _value_type, ${Number(only.multiplier)}::DOUBLE AS _multiplier`,
+    };
+  }
+  return { joins: `LEFT JOIN ${keptMap} ON _indicator_name = _name`, columns: "" };
+}
+
 async function checkFixedIndicator(context: LoadContext, options: ObservationsLongOptions): Promise<void> {
   if (!options.indicator) return;
   const known = await context.warehouse.scalar<number>("SELECT count(*) FROM indicator WHERE id = $1", [
@@ -137,7 +168,6 @@ export const observationsLongAdapter = defineAdapter({
     const indicatorMap = `${context.stagingName}_indicators`;
     const areaMap = `${context.stagingName}_areas`;
     const keptTable = observationPartTable(manifest.id);
-    const derived = typedObservationDerived(options, manifest.missingMarkers);
     try {
       return await loadStagedCsv(context, {
         requiredColumns: [
@@ -151,12 +181,15 @@ export const observationsLongAdapter = defineAdapter({
         project: typedObservationValues(context.values, options, true),
         numericColumns: typedObservationNumericColumns(options),
         textProject: typedObservationValues(context.values, options),
+        readColumns: {
+          parsed: typedObservationDerived(options, manifest.missingMarkers, true),
+          text: typedObservationDerived(options, manifest.missingMarkers),
+        },
         async prepare(staged) {
           await buildIndicatorMap(context, options, staged, indicatorMap);
           await buildAreaMap(context, staged, areaTypes, areaMap);
         },
         joins: `LEFT JOIN ${indicatorMap} ON _indicator_name = _name LEFT JOIN ${areaMap} ON _area_code = _area`,
-        derivedColumns: derived,
         duplicateKey: typedObservationKey(options),
         rules: typedObservationRules(options, areaTypes),
         checkedAsView: true,
@@ -170,7 +203,8 @@ export const observationsLongAdapter = defineAdapter({
           };
           const tables = [keptTable, ...staged.keptTables, kept.indicators];
           await warehouse.run(`CREATE OR REPLACE TABLE ${kept.indicators} AS SELECT * FROM ${indicatorMap}`);
-          let joins = `LEFT JOIN ${kept.indicators} ON _indicator_name = _name`;
+          const indicators = await indicatorLookup(context, indicatorMap, kept.indicators);
+          let joins = indicators.joins;
           if (areaTypes.length > 1) {
             await warehouse.run(`CREATE OR REPLACE TABLE ${kept.areas} AS SELECT * FROM ${areaMap}`);
             joins += ` LEFT JOIN ${kept.areas} ON _area_code = _area`;
@@ -188,7 +222,7 @@ export const observationsLongAdapter = defineAdapter({
             warehouse,
             manifest.id,
             tables,
-            `(SELECT *, ${derived} FROM ${staged.rowsSql} ${joins} ${accepted})`,
+            `(SELECT *${indicators.columns} FROM ${staged.rowsSql} ${joins} ${accepted})`,
             typedObservationPart(options, manifest.id, areaTypes),
           );
           return staged.stagedRows - staged.badRows;

@@ -66,12 +66,15 @@ export function typedObservationNumericColumns(
 }
 
 /**
- * Columns computed after the joins: constants for absent sex and age columns, and for each measure its
- * number, "not a number" flag and missing note. Rows whose text cast cleanly skip the text work.
+ * Columns computed as the staged rows are read: constants for absent sex and age columns, and for each
+ * measure its number, "not a number" flag and missing note. Rows the reader parsed (`numbersParsed`) hold
+ * plain numbers or nothing, so they need no text work at all; rows staged as text re-read only the cells
+ * whose cast failed.
  */
 export function typedObservationDerived(
   options: ObservationsLongOptions,
   markers: readonly string[],
+  numbersParsed = false,
 ): string {
   const { columns } = options;
   const markerList = [...new Set(["", ...markers])].map(quoteLiteral).join(", ");
@@ -79,6 +82,14 @@ export function typedObservationDerived(
   if (!columns.sex) parts.push("'Persons' AS _sex");
   if (!columns.age) parts.push("'All ages' AS _age");
   for (const field of presentFields(options)) {
+    if (numbersParsed) {
+      parts.push(
+        `_${field}_cast AS _${field}`,
+        `false AS _${field}_bad`,
+        `CASE WHEN _${field}_cast IS NULL THEN 'missing in source' END AS _${field}_note`,
+      );
+      continue;
+    }
     const raw = `_${field}_raw`;
     const isMarker = `trim(${raw}) IN (${markerList})`;
     const reread = `TRY_CAST(replace(trim(${raw}), ',', '') AS DOUBLE)`;

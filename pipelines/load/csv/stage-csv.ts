@@ -82,6 +82,12 @@ export interface StageCsvOptions {
   numericColumns?: Array<{ column: string; stagedAs: string }>;
   /** The select list over the file's columns as text, for records read again as text (with `numericColumns`). */
   textProject?: string;
+  /**
+   * Columns computed whenever the staged rows are read (not stored): select-list SQL over the columns of
+   * `project` for the rows the reader parsed (`parsed`, used with `numericColumns`) and over those of
+   * `textProject` for rows staged as text (`text`; also the whole file without `numericColumns`).
+   */
+  readColumns?: { parsed?: string; text?: string };
 }
 
 function readCsvCall(file: string, delimiter: string, extra = ""): string {
@@ -213,13 +219,17 @@ export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): 
     throw new Error(`stageCsv: ${raw} was written inside a transaction (first row id ${firstRowId})`);
   }
   const indexed = `(SELECT *, rowid - ${firstRowId} AS _index FROM ${raw})`;
-  const rowsRead = fewSegments
+  const rowsReadDirectly = fewSegments
     ? `(SELECT r.* EXCLUDE (_index), (r._index + ${lineOffsetCase(mapping.segments)})::BIGINT AS _line FROM ${indexed} r)`
     : `(SELECT r.* EXCLUDE (_index), (r._index + s.line_offset)::BIGINT AS _line
         FROM ${indexed} r ASOF JOIN ${segments} s ON r._index >= s.start_index)`;
   // Columns only the text rows have (the text of cells that are not numbers) are NULL for the others.
+  const withColumns = (columnsSql: string | undefined) => (columnsSql ? `*, ${columnsSql}` : "*");
   const rowsSql =
-    numeric.size > 0 ? `(SELECT * FROM ${rowsRead} UNION ALL BY NAME SELECT * FROM ${textRows})` : rowsRead;
+    numeric.size > 0
+      ? `(SELECT ${withColumns(options.readColumns?.parsed)} FROM ${rowsReadDirectly}
+          UNION ALL BY NAME SELECT ${withColumns(options.readColumns?.text)} FROM ${textRows})`
+      : `(SELECT ${withColumns(options.readColumns?.text)} FROM ${rowsReadDirectly})`;
   await warehouse.run(`CREATE OR REPLACE TEMP VIEW ${options.name} AS SELECT * FROM ${rowsSql}`);
   const physical = [...mapping.physicalLineOfReaderLine].map(([reader, line]) => `(${reader}, ${line})`);
   await warehouse.run(
