@@ -136,7 +136,8 @@ export function observationSelect(
     quoteLiteral(keys.sourceId),
     "_line",
   ].join(",\n       ");
-  const inner = converted.length > 0 ? `(SELECT *, ${converted.join(", ")} FROM ${from})` : `(SELECT * FROM ${from})`;
+  const inner =
+    converted.length > 0 ? `(SELECT *, ${converted.join(", ")} FROM ${from})` : `(SELECT * FROM ${from})`;
   return `SELECT ${list} FROM ${inner}`;
 }
 

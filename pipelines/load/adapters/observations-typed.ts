@@ -10,7 +10,7 @@
 import { type ObservationPart, periodYearSql } from "../../warehouse/observation-store.ts";
 import { quoteLiteral } from "../../warehouse/warehouse.ts";
 import type { RowRule } from "../csv/row-rules.ts";
-import type { ColumnValues } from "../csv/sql-values.ts";
+import { type ColumnValues, isMarkerSql } from "../csv/sql-values.ts";
 import { NUMERIC_FIELDS, type NumericField } from "../observation-fields.ts";
 import type { ObservationsLongOptions } from "./observations-long.ts";
 
@@ -77,7 +77,6 @@ export function typedObservationDerived(
   numbersParsed = false,
 ): string {
   const { columns } = options;
-  const markerList = [...new Set(["", ...markers])].map(quoteLiteral).join(", ");
   const parts: string[] = [];
   if (!columns.sex) parts.push("'Persons' AS _sex");
   if (!columns.age) parts.push("'All ages' AS _age");
@@ -91,7 +90,7 @@ export function typedObservationDerived(
       continue;
     }
     const raw = `_${field}_raw`;
-    const isMarker = `trim(${raw}) IN (${markerList})`;
+    const isMarker = isMarkerSql(`trim(${raw})`, markers);
     const reread = `TRY_CAST(replace(trim(${raw}), ',', '') AS DOUBLE)`;
     parts.push(
       `CASE WHEN ${raw} IS NULL THEN _${field}_cast WHEN NOT ${isMarker} AND isfinite(${reread}) THEN ${reread} END AS _${field}`,

@@ -5,6 +5,15 @@
  */
 import { quoteIdentifier, quoteLiteral } from "../../warehouse/warehouse.ts";
 
+/**
+ * True when `text` is one of `markers` (or empty). A list lookup rather than `IN (…)`, which DuckDB runs as
+ * a join per expression (a third of the time of a wide file's insert).
+ */
+export function isMarkerSql(text: string, markers: readonly string[]): string {
+  const list = [...new Set(["", ...markers])].map(quoteLiteral).join(", ");
+  return `list_contains([${list}], ${text})`;
+}
+
 export class ColumnValues {
   constructor(private readonly markers: readonly string[]) {}
 
@@ -26,8 +35,7 @@ export class ColumnValues {
 
   /** True when the cell holds a missing/suppressed marker (or nothing). */
   isMissing(name: string): string {
-    const markers = this.markers.map(quoteLiteral).join(", ");
-    return `(${this.column(name)} IS NULL OR trim(${this.column(name)}) IN (${markers || "''"}) OR trim(${this.column(name)}) = '')`;
+    return `(${this.column(name)} IS NULL OR ${isMarkerSql(`trim(${this.column(name)})`, this.markers)} OR trim(${this.column(name)}) = '')`;
   }
 
   /**
