@@ -35,6 +35,11 @@ export interface StagedLoadPlan {
    * first (rows with a unique key get their own line). Rules can then reject `_line <> _first_line`.
    */
   duplicateKey?: string[];
+  /**
+   * A key over the staged rows alone (before the joins) that finds exactly the same duplicates as
+   * `duplicateKey`, when there is one (asked after `prepare`): a national file's check then skips the joins.
+   */
+  duplicateKeyBeforeJoins?: () => Promise<string[] | undefined>;
   rules: RowRule[];
   /**
    * Keep the checked rows as a view instead of a table: for large, already typed inputs whose joins are
@@ -126,7 +131,9 @@ export async function loadStagedCsv(context: LoadContext, plan: StagedLoadPlan):
     let duplicateJoin = "";
     let firstLine = "";
     if (plan.duplicateKey) {
-      await findDuplicates(context, joined, plan.duplicateKey, duplicates);
+      const keyBeforeJoins = await plan.duplicateKeyBeforeJoins?.();
+      if (keyBeforeJoins) await findDuplicates(context, staged.view, keyBeforeJoins, duplicates);
+      else await findDuplicates(context, joined, plan.duplicateKey, duplicates);
       duplicateJoin = `LEFT JOIN (SELECT _line AS _dup_line, _first_line AS _dup_first_line FROM ${duplicates}) ON _dup_line = _line`;
       firstLine = ", coalesce(_dup_first_line, _line) AS _first_line";
     }

@@ -191,6 +191,13 @@ export const observationsLongAdapter = defineAdapter({
         },
         joins: `LEFT JOIN ${indicatorMap} ON _indicator_name = _name LEFT JOIN ${areaMap} ON _area_code = _area`,
         duplicateKey: typedObservationKey(options),
+        // When every name in the file is a known indicator and no two name the same one, names key as ids do.
+        duplicateKeyBeforeJoins: async () => {
+          const oneToOne = await warehouse.scalar<boolean>(
+            `SELECT count(*) = count(DISTINCT _indicator_id) AND count(*) = count(_indicator_id) FROM ${indicatorMap}`,
+          );
+          return oneToOne ? typedObservationKey(options, "_name") : undefined;
+        },
         rules: typedObservationRules(options, areaTypes),
         checkedAsView: true,
         keepStagedAs: keptTable,

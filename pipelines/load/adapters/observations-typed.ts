@@ -103,10 +103,13 @@ export function typedObservationDerived(
   return parts.join(",\n  ");
 }
 
-/** The key that makes two rows duplicates: indicator, area, period, and sex and age when the file has them. */
-export function typedObservationKey(options: ObservationsLongOptions): string[] {
+/**
+ * The key that makes two rows duplicates: indicator, area, period, and sex and age when the file has them.
+ * The indicator is its catalogue id, or the name in the file when names and ids correspond one to one.
+ */
+export function typedObservationKey(options: ObservationsLongOptions, indicator = "_indicator_id"): string[] {
   return [
-    "_indicator_id",
+    indicator,
     "_area",
     "_period",
     ...(options.columns.sex ? ["_sex"] : []),

@@ -112,4 +112,45 @@ describe("loading a CSV with bad rows", () => {
       warehouse.close();
     }
   });
+
+  // Names are checked for duplicates without the indicator lookup only when that finds the same rows:
+  // each name a known indicator, no two names for one indicator (first file); otherwise by indicator (second).
+  for (const [label, lines, duplicateLine] of [
+    [
+      "every name its own indicator",
+      [
+        "test-proportion,E01000001,2019,1,10",
+        "test-rate,E01000001,2019,2,10",
+        "test-proportion,E01000001,2019,3,10",
+      ],
+      4,
+    ],
+    [
+      "a source name and an id for one indicator",
+      [
+        "test-proportion,E01000001,2019,1,10",
+        "test-rate,E01000001,2019,2,10",
+        "Test proportion (source name),E01000001,2019,3,10",
+      ],
+      4,
+    ],
+  ] as const) {
+    it(`finds duplicate rows when ${label}`, async () => {
+      project = createFixtureProject({
+        observations: `indicator,area_code,period,numerator,denominator\n${lines.join("\n")}\n`,
+      });
+      expect((await project.ntg("load")).code).toBe(0);
+      const warehouse = await Warehouse.open(`${project.distDir}/warehouse.duckdb`, { readOnly: true });
+      try {
+        const rejects = await warehouse.rows<{ line: number; reason: string }>(
+          "SELECT line, reason FROM reject WHERE source = 'test-observations' ORDER BY line",
+        );
+        expect(rejects).toEqual([
+          { line: duplicateLine, reason: "duplicate of line 2 (same indicator, area, period, sex and age)" },
+        ]);
+      } finally {
+        warehouse.close();
+      }
+    });
+  }
 });
