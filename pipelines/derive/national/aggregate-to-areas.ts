@@ -37,9 +37,12 @@ function sumsSql(options: AggregateToAreasOptions): string {
   const levels = options.levels ?? DEFAULT_LEVELS;
   const smallAreaTypes = options.smallAreaTypes ?? ["lsoa11"];
   const chosen = options.indicators ? `AND id IN (${list(options.indicators)})` : "";
+  // With one small-area type both sides are already filtered to it, so the codes alone join.
+  const sameType = smallAreaTypes.length > 1 ? " AND c.child_type = o.area_type" : "";
   // Small areas with the same parents (and weights) form a class: the 16M observations are summed once
   // per class (about one class per district), and only those sums are spread to the parents, instead of
-  // joining every observation to each of its 3-4 parents. Exact for any weights: Σ xᵢ·w over a class is
+  // joining every observation to each of its 3-4 parents. A class is keyed by its sorted parent list
+  // (an ordered string_agg was a fifth of the statement). Exact for any weights: Σ xᵢ·w over a class is
   // w·Σ xᵢ. Grouping keys come first so the hash aggregates see narrow rows; the row index orders the
   // output and keys the interval columns written back.
   return `CREATE OR REPLACE TABLE national_aggregate_sums AS
@@ -49,7 +52,7 @@ function sumsSql(options: AggregateToAreasOptions): string {
       SELECT child, child_type, parent, parent_type, weight FROM area_link
       WHERE child_type IN (${list(smallAreaTypes)}) AND parent_type IN (${list(levels)}) AND weight > 0
     ), parents AS (
-      SELECT child, child_type, string_agg(parent_type || ' ' || parent || ' ' || weight, ',' ORDER BY parent_type, parent, weight) AS parents
+      SELECT child, child_type, list_sort(list(parent_type || ' ' || parent || ' ' || weight)) AS parents
       FROM link GROUP BY child, child_type
     ), class AS (
       SELECT child, child_type, dense_rank() OVER (ORDER BY parents) AS class_id FROM parents
@@ -62,7 +65,7 @@ function sumsSql(options: AggregateToAreasOptions): string {
              count(*) AS small_areas, count(o.numerator) AS with_numerator, count(o.denominator) AS with_denominator,
              count(*) FILTER (WHERE o.numerator IS NULL OR o.denominator IS NULL) AS missing
       FROM observation o
-      JOIN class c ON c.child = o.area_code AND c.child_type = o.area_type
+      JOIN class c ON c.child = o.area_code${sameType}
       WHERE o.area_type IN (${list(smallAreaTypes)}) AND o.indicator IN (SELECT id FROM proportion)
       GROUP BY ALL
     ), summed AS (
