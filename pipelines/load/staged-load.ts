@@ -28,6 +28,12 @@ export interface StagedLoadPlan {
   prepare?(stagedView: string): Promise<void>;
   /** Extra FROM-clause SQL after the staged view, e.g. LEFT JOINs to small lookup tables (prefix their columns with _). */
   joins?: string;
+  /**
+   * Instead of `joins`, decided after `prepare` (when the lookups are known): the joins and extra select-list
+   * SQL (starting with a comma) that give the staged rows their looked-up columns, e.g. constants when every
+   * value is known, so that a national file's checks need no join.
+   */
+  lookups?: () => Promise<{ joins: string; columns: string }>;
   /** Extra select-list SQL over the (joined) staged rows. */
   derivedColumns?: string;
   /**
@@ -125,8 +131,9 @@ export async function loadStagedCsv(context: LoadContext, plan: StagedLoadPlan):
     });
     if (plan.prepare) await plan.prepare(staged.view);
     const source = plan.reshape ? plan.reshape(staged.view) : staged.view;
+    const lookups = plan.lookups ? await plan.lookups() : { joins: plan.joins ?? "", columns: "" };
     await warehouse.run(
-      `CREATE OR REPLACE TEMP VIEW ${joined} AS SELECT * FROM ${source} ${plan.joins ?? ""}`,
+      `CREATE OR REPLACE TEMP VIEW ${joined} AS SELECT *${lookups.columns} FROM ${source} ${lookups.joins}`,
     );
     let duplicateJoin = "";
     let firstLine = "";

@@ -98,43 +98,58 @@ async function buildIndicatorMap(
     DROP TABLE ${map}_names`);
 }
 
-/** The area type of each distinct code in the file (none when the code is not a known area of the allowed types). */
+/**
+ * The area type of each distinct code in the file (none when the code is not a known area of the allowed
+ * types). Returns whether every code in the file is known.
+ */
 async function buildAreaMap(
   context: LoadContext,
   staged: string,
   types: string[],
   map: string,
-): Promise<void> {
+): Promise<boolean> {
   const preferred = quoteLiteral(context.manifest.geography.type);
+  await context.warehouse.run(`CREATE OR REPLACE TEMP TABLE ${map}_codes AS
+    SELECT DISTINCT _area FROM ${staged} WHERE _area IS NOT NULL`);
   await context.warehouse.run(`CREATE OR REPLACE TEMP TABLE ${map} AS
     SELECT code AS _area_code, arg_min(type, CASE WHEN type = ${preferred} THEN 0 ELSE 1 END) AS _area_type
-    FROM area WHERE type IN (${types.map(quoteLiteral).join(", ")}) AND code IN (SELECT DISTINCT _area FROM ${staged})
+    FROM area WHERE type IN (${types.map(quoteLiteral).join(", ")}) AND code IN (SELECT _area FROM ${map}_codes)
     GROUP BY code`);
+  const allKnown = await context.warehouse.scalar<boolean>(
+    `SELECT (SELECT count(*) FROM ${map}_codes) = (SELECT count(*) FROM ${map})`,
+  );
+  await context.warehouse.run(`DROP TABLE ${map}_codes`);
+  return Boolean(allKnown);
 }
 
 /**
- * How the observation view finds each row's indicator, value type and multiplier: through the kept copy of
- * the indicator map, or, when every name in the file is its own catalogue id and the indicators share one
- * value type and multiplier (a file in the generic format), as constants without a join.
+ * How the checks (`forChecks`, over the temporary map) and the observation view (over its kept copy) find
+ * each row's indicator, value type and multiplier: through the map, or, when every name in the file is its
+ * own catalogue id and the indicators share one value type and multiplier (a file in the generic format),
+ * as constants without a join.
  */
 async function indicatorLookup(
   context: LoadContext,
   map: string,
   keptMap: string,
+  forChecks = false,
 ): Promise<{ joins: string; columns: string }> {
   const shape = await context.warehouse.rows<{
     identity: boolean;
+    all_known: boolean;
     value_types: number;
     multipliers: number;
     value_type: string;
     multiplier: number;
   }>(
-    `SELECT bool_and(_indicator_id = _indicator_name) AS identity, count(DISTINCT _value_type) AS value_types,
+    `SELECT bool_and(_indicator_id = _indicator_name) FILTER (WHERE _indicator_id IS NOT NULL) AS identity,
+            count(*) = count(_indicator_id) AS all_known, count(DISTINCT _value_type) AS value_types,
             count(DISTINCT _multiplier) AS multipliers, any_value(_value_type) AS value_type, any_value(_multiplier) AS multiplier
-     FROM ${map} WHERE _indicator_id IS NOT NULL`,
+     FROM ${map}`,
   );
   const only = shape[0];
-  if (only?.identity && only.value_types === 1 && only.multipliers === 1) {
+  // The checks must still see unknown names as unknown; the view reads only accepted rows.
+  if (only?.identity && (only.all_known || !forChecks) && only.value_types === 1 && only.multipliers === 1) {
     return {
       joins: "",
       columns: `, _name AS _indicator_id, ${quoteLiteral(only.value_type)} AS _value_type, ${Number(only.multiplier)}::DOUBLE AS _multiplier`,
@@ -168,6 +183,7 @@ export const observationsLongAdapter = defineAdapter({
     const indicatorMap = `${context.stagingName}_indicators`;
     const areaMap = `${context.stagingName}_areas`;
     const keptTable = observationPartTable(manifest.id);
+    let everyAreaKnown = false;
     try {
       return await loadStagedCsv(context, {
         requiredColumns: [
@@ -187,9 +203,22 @@ export const observationsLongAdapter = defineAdapter({
         },
         async prepare(staged) {
           await buildIndicatorMap(context, options, staged, indicatorMap);
-          await buildAreaMap(context, staged, areaTypes, areaMap);
+          everyAreaKnown = await buildAreaMap(context, staged, areaTypes, areaMap);
         },
-        joins: `LEFT JOIN ${indicatorMap} ON _indicator_name = _name LEFT JOIN ${areaMap} ON _area_code = _area`,
+        // A file whose codes are all known areas of a single type needs no area join to be checked.
+        lookups: async () => {
+          const indicators = await indicatorLookup(context, indicatorMap, indicatorMap, true);
+          if (everyAreaKnown && areaTypes.length === 1) {
+            return {
+              joins: indicators.joins,
+              columns: `${indicators.columns}, ${quoteLiteral(areaTypes[0]!)} AS _area_type`,
+            };
+          }
+          return {
+            joins: `${indicators.joins} LEFT JOIN ${areaMap} ON _area_code = _area`,
+            columns: indicators.columns,
+          };
+        },
         duplicateKey: typedObservationKey(options),
         // When every name in the file is a known indicator and no two name the same one, names key as ids do.
         duplicateKeyBeforeJoins: async () => {

@@ -153,4 +153,31 @@ describe("loading a CSV with bad rows", () => {
       }
     });
   }
+
+  it("still finds unknown indicators and areas when every other name is its own indicator", async () => {
+    const lines = [
+      "test-proportion,E01000001,2019,1,10", // 2
+      "not-an-indicator,E01000002,2019,2,10", // 3 unknown indicator
+      "test-proportion,E09999999,2019,3,10", // 4 unknown area
+    ];
+    project = createFixtureProject({
+      observations: `indicator,area_code,period,numerator,denominator\n${lines.join("\n")}\n`,
+    });
+    expect((await project.ntg("load")).code).toBe(0);
+    const warehouse = await Warehouse.open(`${project.distDir}/warehouse.duckdb`, { readOnly: true });
+    try {
+      const rejects = await warehouse.rows<{ line: number; reason: string }>(
+        "SELECT line, reason FROM reject WHERE source = 'test-observations' ORDER BY line",
+      );
+      expect(rejects.map((row) => row.line)).toEqual([3, 4]);
+      expect(rejects[0]!.reason).toMatch(/unknown indicator/);
+      expect(rejects[1]!.reason).toMatch(/unknown area code/);
+      const loaded = await warehouse.rows<{ source_line: number }>(
+        "SELECT source_line FROM observation WHERE source = 'test-observations'",
+      );
+      expect(loaded.map((row) => row.source_line)).toEqual([2]);
+    } finally {
+      warehouse.close();
+    }
+  });
 });
