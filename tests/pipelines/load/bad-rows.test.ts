@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Warehouse } from "../../../pipelines/warehouse/warehouse.ts";
 import { createFixtureProject, type FixtureProject } from "../../helpers/fixture-project.ts";
+import { loadObservationsText } from "../../helpers/load-observations.ts";
 
 // Line numbers below are physical lines of this text (header = line 1).
 const OBSERVATIONS = [
@@ -115,7 +116,8 @@ describe("loading a CSV with bad rows", () => {
 
   // Names are checked for duplicates without the indicator lookup only when that finds the same rows:
   // each name a known indicator, no two names for one indicator (first file); otherwise by indicator (second).
-  for (const [label, lines, duplicateLine] of [
+  const header = "indicator,area_code,period,numerator,denominator";
+  for (const [label, lines] of [
     [
       "every name its own indicator",
       [
@@ -123,7 +125,6 @@ describe("loading a CSV with bad rows", () => {
         "test-rate,E01000001,2019,2,10",
         "test-proportion,E01000001,2019,3,10",
       ],
-      4,
     ],
     [
       "a source name and an id for one indicator",
@@ -132,25 +133,14 @@ describe("loading a CSV with bad rows", () => {
         "test-rate,E01000001,2019,2,10",
         "Test proportion (source name),E01000001,2019,3,10",
       ],
-      4,
     ],
   ] as const) {
     it(`finds duplicate rows when ${label}`, async () => {
-      project = createFixtureProject({
-        observations: `indicator,area_code,period,numerator,denominator\n${lines.join("\n")}\n`,
-      });
-      expect((await project.ntg("load")).code).toBe(0);
-      const warehouse = await Warehouse.open(`${project.distDir}/warehouse.duckdb`, { readOnly: true });
-      try {
-        const rejects = await warehouse.rows<{ line: number; reason: string }>(
-          "SELECT line, reason FROM reject WHERE source = 'test-observations' ORDER BY line",
-        );
-        expect(rejects).toEqual([
-          { line: duplicateLine, reason: "duplicate of line 2 (same indicator, area, period, sex and age)" },
-        ]);
-      } finally {
-        warehouse.close();
-      }
+      const result = await loadObservationsText(`${header}\n${lines.join("\n")}\n`);
+      project = result.project;
+      expect(result.rejects.map(({ line, reason }) => [line, reason])).toEqual([
+        [4, "duplicate of line 2 (same indicator, area, period, sex and age)"],
+      ]);
     });
   }
 
@@ -160,24 +150,11 @@ describe("loading a CSV with bad rows", () => {
       "not-an-indicator,E01000002,2019,2,10", // 3 unknown indicator
       "test-proportion,E09999999,2019,3,10", // 4 unknown area
     ];
-    project = createFixtureProject({
-      observations: `indicator,area_code,period,numerator,denominator\n${lines.join("\n")}\n`,
-    });
-    expect((await project.ntg("load")).code).toBe(0);
-    const warehouse = await Warehouse.open(`${project.distDir}/warehouse.duckdb`, { readOnly: true });
-    try {
-      const rejects = await warehouse.rows<{ line: number; reason: string }>(
-        "SELECT line, reason FROM reject WHERE source = 'test-observations' ORDER BY line",
-      );
-      expect(rejects.map((row) => row.line)).toEqual([3, 4]);
-      expect(rejects[0]!.reason).toMatch(/unknown indicator/);
-      expect(rejects[1]!.reason).toMatch(/unknown area code/);
-      const loaded = await warehouse.rows<{ source_line: number }>(
-        "SELECT source_line FROM observation WHERE source = 'test-observations'",
-      );
-      expect(loaded.map((row) => row.source_line)).toEqual([2]);
-    } finally {
-      warehouse.close();
-    }
+    const result = await loadObservationsText(`${header}\n${lines.join("\n")}\n`);
+    project = result.project;
+    expect(result.rejects.map(({ line }) => line)).toEqual([3, 4]);
+    expect(result.rejects[0]!.reason).toMatch(/unknown indicator/);
+    expect(result.rejects[1]!.reason).toMatch(/unknown area code/);
+    expect(result.loaded.map((row) => row.source_line)).toEqual([2]);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Warehouse } from "../../../pipelines/warehouse/warehouse.ts";
 import { createFixtureProject, type FixtureProject } from "../../helpers/fixture-project.ts";
+import { loadObservationsText } from "../../helpers/load-observations.ts";
 
 // Every way a count can be written in a long observations file; physical lines (header = line 1).
 const OBSERVATIONS = [
@@ -77,46 +78,29 @@ describe("number cells in a long observations file", () => {
   ];
   for (const lineEnd of ["\n", "\r\n"]) {
     it(`keeps the line of every record read again as text (${JSON.stringify(lineEnd)} line ends)`, async () => {
-      project = createFixtureProject({ observations: `${MIXED.join(lineEnd)}${lineEnd}` });
-      const result = await project.ntg("load");
-      expect(result.code, result.stderr).toBe(0);
-      const warehouse = await Warehouse.open(`${project.distDir}/warehouse.duckdb`, { readOnly: true });
-      try {
-        const loaded = await warehouse.rows<{
-          source_line: number;
-          area_code: string;
-          numerator: number | null;
-          note: string | null;
-        }>(
-          "SELECT source_line, area_code, numerator, note FROM observation WHERE source = 'test-observations' ORDER BY source_line",
-        );
-        const computed = "value computed from numerator and denominator";
-        expect(loaded).toEqual([
-          { source_line: 2, area_code: "E01000001", numerator: 12, note: computed },
-          {
-            source_line: 3,
-            area_code: "E01000002",
-            numerator: null,
-            note: 'numerator: suppressed or missing in source (marker "*")',
-          },
-          { source_line: 5, area_code: "E01000003", numerator: 5, note: computed },
-          { source_line: 6, area_code: "E01000004", numerator: 1000, note: computed },
-          { source_line: 7, area_code: "E01000005", numerator: 7, note: computed },
-          {
-            source_line: 8,
-            area_code: "E01000001",
-            numerator: null,
-            note: 'numerator: suppressed or missing in source (marker "x")',
-          },
-          { source_line: 10, area_code: "E01000003", numerator: 3, note: computed },
-        ]);
-        const rejects = await warehouse.rows<{ line: number; value: string; reason: string }>(
-          "SELECT line, value, reason FROM reject WHERE source = 'test-observations' ORDER BY line",
-        );
-        expect(rejects).toEqual([{ line: 9, value: "12abc", reason: "not a number" }]);
-      } finally {
-        warehouse.close();
-      }
+      const result = await loadObservationsText(`${MIXED.join(lineEnd)}${lineEnd}`);
+      project = result.project;
+      const computed = "value computed from numerator and denominator";
+      const marker = (m: string) => `numerator: suppressed or missing in source (marker "${m}")`;
+      expect(
+        result.loaded.map(({ source_line, area_code, numerator, note }) => [
+          source_line,
+          area_code,
+          numerator,
+          note,
+        ]),
+      ).toEqual([
+        [2, "E01000001", 12, computed],
+        [3, "E01000002", null, marker("*")],
+        [5, "E01000003", 5, computed],
+        [6, "E01000004", 1000, computed],
+        [7, "E01000005", 7, computed],
+        [8, "E01000001", null, marker("x")],
+        [10, "E01000003", 3, computed],
+      ]);
+      expect(result.rejects.map(({ line, value, reason }) => [line, value, reason])).toEqual([
+        [9, "12abc", "not a number"],
+      ]);
     });
   }
 });
