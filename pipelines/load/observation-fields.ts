@@ -93,21 +93,14 @@ export interface ObservationKeys {
   sourceId: string;
 }
 
-/**
- * The query for `INSERT INTO observation_all_columns (OBSERVATION_COLUMNS)` over the rows of `from` (a
- * FROM clause body, joins allowed). Each number is converted from its text once, in an inner select, and
- * then referenced: repeating the conversion in every expression that needs it was the slowest part of
- * loading a wide file (hundreds of thousands of cells).
- */
-export function observationSelect(
+/** The select list for `INSERT INTO observation_all_columns (OBSERVATION_COLUMNS)`. */
+export function observationSelectList(
   values: ColumnValues,
   columns: MeasureColumns,
   keys: ObservationKeys,
-  from: string,
 ): string {
-  const present = NUMERIC_FIELDS.filter((field) => columns[field]);
-  const converted = present.map((field) => `${values.number(columns[field]!)} AS __number_${field}`);
-  const number = (field: NumericField) => (columns[field] ? `__number_${field}` : "NULL");
+  const number = (field: (typeof NUMERIC_FIELDS)[number]) =>
+    columns[field] ? values.number(columns[field]) : "NULL";
   const numerator = number("numerator");
   const denominator = number("denominator");
   const computed = `CASE WHEN ${numerator} IS NOT NULL AND ${denominator} > 0 THEN ${numerator} / ${denominator} * ${keys.multiplier}
@@ -116,7 +109,7 @@ export function observationSelect(
   const missing = measureColumnNames({ ...columns, note: undefined, comparison: undefined });
   const note = `nullif(concat_ws('; ', ${columns.note ? values.text(columns.note) : "NULL"}, nullif(${values.notes(missing.filter((c) => c === columns.value || c === columns.numerator))}, ''),
       CASE WHEN ${number("value")} IS NULL AND (${computed}) IS NOT NULL THEN 'value computed from numerator and denominator' END), '')`;
-  const list = [
+  return [
     keys.indicator,
     keys.areaCode,
     keys.areaType,
@@ -136,9 +129,6 @@ export function observationSelect(
     quoteLiteral(keys.sourceId),
     "_line",
   ].join(",\n       ");
-  const inner =
-    converted.length > 0 ? `(SELECT *, ${converted.join(", ")} FROM ${from})` : `(SELECT * FROM ${from})`;
-  return `SELECT ${list} FROM ${inner}`;
 }
 
 export const OBSERVATION_COLUMNS = OBSERVATION_COLUMN_TYPES.map(([name]) => name).join(", ");

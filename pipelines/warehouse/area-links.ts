@@ -11,28 +11,30 @@ import type { Warehouse } from "./warehouse.ts";
 
 const MAXIMUM_DEPTH = 12;
 
-/** What the closure was last built from, per warehouse: the direct links' fingerprint and the links it made. */
-const builtFrom = new WeakMap<Warehouse, string>();
+/** What the closure was last built from, per warehouse: the direct links' fingerprint and the closure's size. */
+const builtFrom = new WeakMap<Warehouse, { edges: string; links: number }>();
 
-/** The direct links' fingerprint (count and order-independent sum of row hashes) and the closure's size. */
-async function fingerprint(warehouse: Warehouse): Promise<string> {
+/** The direct links' fingerprint: their count and the order-independent sum of their row hashes. */
+async function edgesFingerprint(warehouse: Warehouse): Promise<string> {
   return (
     (await warehouse.scalar<string>(
-      `SELECT (SELECT count(*) || ':' || coalesce(sum(hash(child, child_type, parent, parent_type, weight, method, source)::HUGEINT), 0)
-               FROM area_edge) || ':' || (SELECT count(*) FROM area_link)`,
+      `SELECT count(*) || ':' || coalesce(sum(hash(child, child_type, parent, parent_type, weight, method, source)::HUGEINT), 0)
+       FROM area_edge`,
     )) ?? ""
   );
 }
 
+const countLinks = async (warehouse: Warehouse) =>
+  (await warehouse.scalar<number>("SELECT count(*) FROM area_link")) ?? 0;
+
 /**
- * Rebuilds the closure, unless the direct links (and the closure) are exactly as when this warehouse last
- * built it: the load calls this after each phase, and most phases add no links.
+ * Rebuilds the closure, unless the direct links (and the closure's size) are exactly as when this warehouse
+ * last built it: the load calls this after each phase, and most phases add no links.
  */
 export async function rebuildAreaLinks(warehouse: Warehouse): Promise<number> {
-  const before = await fingerprint(warehouse);
-  if (builtFrom.get(warehouse) === before) {
-    return (await warehouse.scalar<number>("SELECT count(*) FROM area_link")) ?? 0;
-  }
+  const edges = await edgesFingerprint(warehouse);
+  const last = builtFrom.get(warehouse);
+  if (last?.edges === edges && last.links === (await countLinks(warehouse))) return last.links;
   await warehouse.run("DELETE FROM area_link");
   await warehouse.run(`
     INSERT INTO area_link (child, child_type, parent, parent_type, weight, method, source)
@@ -56,6 +58,7 @@ export async function rebuildAreaLinks(warehouse: Warehouse): Promise<number> {
            min(source)
     FROM path GROUP BY child, child_type, parent, parent_type
     ORDER BY parent_type, parent, child_type, child`);
-  builtFrom.set(warehouse, await fingerprint(warehouse));
-  return (await warehouse.scalar<number>("SELECT count(*) FROM area_link")) ?? 0;
+  const links = await countLinks(warehouse);
+  builtFrom.set(warehouse, { edges, links });
+  return links;
 }

@@ -19,7 +19,7 @@ import {
   measureColumnsSchema,
   measureRules,
   OBSERVATION_COLUMNS,
-  observationSelect,
+  observationSelectList,
 } from "../observation-fields.ts";
 import { loadStagedCsv } from "../staged-load.ts";
 
@@ -101,7 +101,7 @@ export const observationsWideAdapter = defineAdapter({
       async write(accepted) {
         await warehouse.run(
           `INSERT INTO ${ALL_COLUMNS_TABLE} (${OBSERVATION_COLUMNS})
-           ${observationSelect(
+           SELECT ${observationSelectList(
              values,
              { ...LONG_COLUMNS, ...columns },
              {
@@ -115,8 +115,8 @@ export const observationsWideAdapter = defineAdapter({
                valueType: "_catalogue_value_type",
                sourceId: manifest.id,
              },
-             `${accepted} ${areaTypeJoin(area, types, manifest.geography.type)}`,
-           )}`,
+           )}
+           FROM ${accepted} ${areaTypeJoin(area, types, manifest.geography.type)}`,
         );
         return (await warehouse.scalar<number>(`SELECT count(*) FROM ${accepted}`)) ?? 0;
       },

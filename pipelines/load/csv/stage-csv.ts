@@ -156,14 +156,13 @@ export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): 
   const tableKind = options.keepAs ? "TABLE" : "TEMP TABLE";
   const numeric = new Set((options.numericColumns ?? []).map((n) => n.column));
   // The column list is fixed from the header so that a short or long record is a reject, not a new column.
-  const columnTypes = (typed: boolean) =>
-    `{${columns.map((c) => `${quoteLiteral(c)}: '${typed && numeric.has(c) ? "DOUBLE" : "VARCHAR"}'`).join(", ")}}`;
+  const columnTypes = `{${columns.map((c) => `${quoteLiteral(c)}: '${numeric.has(c) ? "DOUBLE" : "VARCHAR"}'`).join(", ")}}`;
   await dropStaged(warehouse, options.name);
   await warehouse.run(
     `CREATE OR REPLACE ${tableKind} ${raw} AS SELECT ${options.project ?? "*"} FROM ${readCsvCall(
       options.file,
       delimiter,
-      `${numeric.size > 0 ? "" : ", all_varchar = true"}, columns = ${columnTypes(true)}, store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scan'`,
+      `${numeric.size > 0 ? "" : ", all_varchar = true"}, columns = ${columnTypes}, store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scan'`,
     )}`,
   );
   if (numeric.size > 0) {
@@ -176,10 +175,12 @@ export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): 
     }
   }
   // A record rejected only because a numeric cell is not a plain number is read again as text below.
-  const rejected = await warehouse.rows<{ line: number; cast_only: boolean }>(
-    `SELECT line, bool_and(error_type = 'CAST') AS cast_only FROM ${rejects} GROUP BY line ORDER BY line`,
+  const rejected = await warehouse.rows<{ line: number; cast_only: boolean; record: string | null }>(
+    `SELECT line, bool_and(error_type = 'CAST') AS cast_only,
+            CASE WHEN bool_and(error_type = 'CAST') THEN ltrim(any_value(csv_line), chr(13) || chr(10)) END AS record
+     FROM ${rejects} GROUP BY line ORDER BY line`,
   );
-  const readAsText = rejected.filter((row) => row.cast_only).map((row) => row.line);
+  const readAsText = rejected.filter((row) => row.cast_only);
   const malformedCount = rejected.length - readAsText.length;
   const acceptedCount = (await warehouse.scalar<number>(`SELECT count(*) FROM ${raw}`)) ?? 0;
   const mapping = lineMapping(
@@ -189,16 +190,16 @@ export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): 
   );
   const keptTables: string[] = [];
   if (numeric.size > 0) {
-    const physical = readAsText.map((line) => mapping.physicalLineOfReaderLine.get(line) ?? line);
     await readRecordsAgainAsText(warehouse, {
       ...options,
       delimiter,
       columns,
-      rejects,
       table: textRows,
       tableKind,
-      columnTypes: columnTypes(false),
-      physicalLines: physical,
+      records: readAsText.map((row) => ({
+        line: mapping.physicalLineOfReaderLine.get(row.line) ?? row.line,
+        text: row.record!,
+      })),
     });
     if (options.keepAs) keptTables.push(textRows);
   }
@@ -252,51 +253,38 @@ export async function stageCsv(warehouse: Warehouse, options: StageCsvOptions): 
 
 /**
  * Reads the records the typed reader rejected only for a cell it could not parse as a number again, as
- * text: from the reader's copy of each record, written to a scratch file with the same header and each
- * record's physical line in an extra first column, into `table` through `textProject` plus `_line`.
- * Always creates the table (empty for a clean file), so the staged rows have the same columns either way.
+ * text: the reader's copy of each record, written to a scratch file with the same header and each record's
+ * physical line in an extra first column, into `table` through `textProject` plus `_line`. Always creates
+ * the table (empty for a clean file), so the staged rows have the same columns either way.
  */
 async function readRecordsAgainAsText(
   warehouse: Warehouse,
   staged: StageCsvOptions & {
     delimiter: string;
     columns: string[];
-    rejects: string;
     table: string;
     tableKind: string;
-    columnTypes: string;
-    physicalLines: number[];
+    records: Array<{ line: number; text: string }>;
   },
 ): Promise<void> {
-  const records = await warehouse.rows<{ record: string }>(
-    `SELECT ltrim(any_value(csv_line), chr(13) || chr(10)) AS record FROM ${staged.rejects}
-     GROUP BY line HAVING bool_and(error_type = 'CAST') ORDER BY line`,
-  );
-  if (records.length !== staged.physicalLines.length) {
-    throw new Error(
-      `stageCsv: ${records.length} records to read again as text, expected ${staged.physicalLines.length}`,
-    );
-  }
   const folder = mkdtempSync(join(tmpdir(), "ntg-text-records-"));
   const file = join(folder, "records.csv");
   const lineColumn = "__ntg_physical_line";
+  const allColumns = [lineColumn, ...staged.columns];
   try {
-    const lines = records.map((r, i) => `${staged.physicalLines[i]}${staged.delimiter}${r.record}`);
-    writeFileSync(
-      file,
-      [headerRecord([lineColumn, ...staged.columns], staged.delimiter), ...lines].join("\n") + "\n",
-    );
+    const lines = staged.records.map((r) => `${r.line}${staged.delimiter}${r.text}`);
+    writeFileSync(file, [headerRecord(allColumns, staged.delimiter), ...lines].join("\n") + "\n");
     await warehouse.run(
       `CREATE OR REPLACE ${staged.tableKind} ${staged.table} AS SELECT ${staged.textProject ?? "*"}, ${lineColumn}::BIGINT AS _line FROM ${readCsvCall(
         file,
         staged.delimiter,
-        `, all_varchar = true, columns = {${quoteLiteral(lineColumn)}: 'VARCHAR', ${staged.columnTypes.slice(1)}`,
+        `, all_varchar = true, columns = {${allColumns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(", ")}}`,
       )}`,
     );
     const read = (await warehouse.scalar<number>(`SELECT count(*) FROM ${staged.table}`)) ?? 0;
-    if (read !== records.length) {
+    if (read !== staged.records.length) {
       throw new Error(
-        `stageCsv: ${displayPath(staged.file)}: ${records.length} records with cells that are not plain numbers, but ${read} read again as text`,
+        `stageCsv: ${displayPath(staged.file)}: ${staged.records.length} records with cells that are not plain numbers, but ${read} read again as text`,
       );
     }
   } finally {
